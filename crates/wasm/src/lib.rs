@@ -1,0 +1,1 @@
+//! WASM glue for lindung.
