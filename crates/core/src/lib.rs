@@ -9,8 +9,10 @@
 //! The core reads no clock and does no I/O: `assessedAt` is the "now" of every computation.
 #![deny(missing_docs)]
 
+pub mod directory;
 pub mod model;
 pub mod problem;
+pub mod schema;
 pub mod service;
 
 pub use model::*;
