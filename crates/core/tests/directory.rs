@@ -369,3 +369,54 @@ fn page_lists_every_service_and_marks_unconfirmed_contacts() -> Result<(), Error
     assert!(page.contains("No provider."));
     Ok(())
 }
+
+mod selection_property {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn places() -> impl Strategy<Value = Option<Region>> {
+        let province = prop::sample::select(vec!["63", "64", "11"]);
+        let regency = prop::option::of(prop::sample::select(vec!["71", "72", "01"]));
+        prop::option::of(
+            (province, regency)
+                .prop_map(|(p, r)| region(p, r.map(|r| format!("{p}.{r}")).as_deref())),
+        )
+    }
+
+    proptest! {
+        /// The chosen provider offers the service, accepts the person and covers the region; no
+        /// other such provider covers it more specifically, and none listed before it equally.
+        #[test]
+        fn the_choice_is_the_first_most_specific_fit(
+            kind in prop::sample::select(ServiceKind::ALL.to_vec()),
+            place in places(),
+            female in any::<bool>(),
+            child in any::<bool>(),
+        ) {
+            let custom = Directory::from_json(CUSTOM.as_bytes())
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for directory in [Directory::builtin(), custom] {
+                let sex = if female { Sex::Female } else { Sex::Male };
+                let who = person(sex).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                let fits: Vec<(usize, Reach)> = directory
+                    .providers
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.offers(kind) && p.admits(sex, child))
+                    .filter_map(|(i, p)| p.reach(place.as_ref()).map(|r| (i, r)))
+                    .collect();
+                let chosen = directory.provider_for(kind, place.as_ref(), &who, child);
+                match fits.iter().map(|(_, r)| *r).max() {
+                    None => prop_assert!(chosen.is_none()),
+                    Some(best) => {
+                        let first = fits.iter().find(|(_, r)| *r == best).map(|(i, _)| *i);
+                        prop_assert_eq!(
+                            chosen.map(|p| p.id.as_str()),
+                            first.map(|i| directory.providers[i].id.as_str())
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -34,7 +34,13 @@ pub fn directory_markdown(directory: &Directory) -> String {
         "those people: children (under 18, any sex), adult women, adult men.\n\n",
         "A contact marked **to be confirmed** has not been checked: an agency fills in and confirms ",
         "its local phone numbers and addresses in its own copy of the directory before relying on ",
-        "them. No number is guessed.\n",
+        "them. No number is guessed.\n\n",
+        "An agency replaces this directory with its own JSON document, checked when loaded and ",
+        "described by the schema `https://lindung.id/schemas/directory.v1.json`: each provider has ",
+        "an `id`, a `name`, the `services` it offers, the `areas` it serves (`ID` for the whole ",
+        "country, `63` for a province, `63.71` for a regency or city), a `contact` (`phone`, ",
+        "`whatsapp`, `address`, `hours`, and `confirmed`) and, when it does not take everyone, ",
+        "`accepts` (`children`, `women`, `men`).\n",
     ));
     for kind in ServiceKind::ALL {
         let _ = writeln!(out, "\n## `{}` — {}\n", kind_name(kind), summary(kind));
