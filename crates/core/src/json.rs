@@ -32,7 +32,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, serde_json::Error> {
     let mut repeated_keys = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = ValueSeed {
-        path: String::new(),
+        path: &Path::Root,
         repeated: &mut repeated_keys,
     }
     .deserialize(&mut deserializer)?;
@@ -79,19 +79,42 @@ fn tokens(pointer: &str) -> Option<Vec<String>> {
     )
 }
 
-struct ValueSeed<'a> {
-    path: String,
-    repeated: &'a mut Vec<String>,
+/// A place in a document, built on the stack as a walk descends and written out as a JSON
+/// Pointer only when a problem needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// The whole document.
+    Root,
+    /// A member of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An element of an array.
+    Index(&'a Path<'a>, usize),
 }
 
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+impl Path<'_> {
+    /// The JSON Pointer of this place.
+    pub(crate) fn pointer(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => push_token(&parent.pointer(), key),
+            Path::Index(parent, index) => format!("{}/{index}", parent.pointer()),
+        }
+    }
+}
+
+struct ValueSeed<'p, 'r> {
+    path: &'p Path<'p>,
+    repeated: &'r mut Vec<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for ValueSeed<'_> {
+impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -129,8 +152,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
         loop {
+            let path = Path::Index(self.path, out.len());
             let seed = ValueSeed {
-                path: format!("{}/{}", self.path, out.len()),
+                path: &path,
                 repeated: &mut *self.repeated,
             };
             match seq.next_element_seed(seed)? {
@@ -143,14 +167,14 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let path = push_token(&self.path, &key);
+            let path = Path::Key(self.path, &key);
             let seed = ValueSeed {
-                path: path.clone(),
+                path: &path,
                 repeated: &mut *self.repeated,
             };
             let value = map.next_value_seed(seed)?;
             if out.contains_key(&key) {
-                self.repeated.push(path);
+                self.repeated.push(path.pointer());
             } else {
                 out.insert(key, value);
             }

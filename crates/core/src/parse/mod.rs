@@ -7,6 +7,8 @@
 mod pattern;
 mod shape;
 
+use shape::Shape;
+
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -17,11 +19,13 @@ use crate::problem::Problem;
 use crate::schema::root_schema;
 use crate::validate::{self, Code};
 
-/// The assessment schema as a value, built once.
-fn assessment_schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        serde_json::to_value(root_schema::<Assessment>("assessment")).unwrap_or(Value::Null)
+/// The assessment schema, compiled once.
+fn assessment_shape() -> &'static Shape {
+    static SHAPE: OnceLock<Shape> = OnceLock::new();
+    SHAPE.get_or_init(|| {
+        let schema =
+            serde_json::to_value(root_schema::<Assessment>("assessment")).unwrap_or(Value::Null);
+        Shape::compile(&schema)
     })
 }
 
@@ -71,7 +75,7 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
             Code::JsonDuplicateKey.problem(pointer.clone(), lang, &[("key", key)])
         })
         .collect();
-    problems.extend(shape::check(&read.value, assessment_schema(), lang));
+    problems.extend(assessment_shape().check(&read.value, lang));
     if !problems.is_empty() {
         return Err(problems);
     }
