@@ -5,6 +5,8 @@ use schemars::transform::RestrictFormats;
 use schemars::{JsonSchema, Schema};
 
 use crate::directory::Directory;
+use crate::model::Assessment;
+use crate::problem::Problem;
 
 /// The address every schema's `$id` starts with.
 pub const ID_BASE: &str = "https://lindung.id/schemas/";
@@ -35,12 +37,14 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
 /// name.
 ///
 /// ```
-/// let text = lindung::schema::schema_json("directory").unwrap_or_default();
-/// assert!(text.contains("https://lindung.id/schemas/directory.v1.json"));
+/// let text = lindung::schema::schema_json("assessment").unwrap_or_default();
+/// assert!(text.contains("https://lindung.id/schemas/assessment.v1.json"));
 /// assert!(lindung::schema::schema_json("nonsense").is_none());
 /// ```
 pub fn schema_json(name: &str) -> Option<String> {
     let schema = match name {
+        "assessment" => root_schema::<Assessment>(name),
+        "problem" => root_schema::<Problem>(name),
         "directory" => root_schema::<Directory>(name),
         _ => return None,
     };
