@@ -9,9 +9,14 @@
 //! The core reads no clock and does no I/O: `assessedAt` is the "now" of every computation.
 #![deny(missing_docs)]
 
+pub mod directory;
+pub mod json;
 pub mod model;
+pub mod parse;
 pub mod problem;
+pub mod schema;
 pub mod service;
+pub mod validate;
 
 pub use model::*;
 pub use problem::{Problem, Severity};
