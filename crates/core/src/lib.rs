@@ -9,9 +9,12 @@
 //! The core reads no clock and does no I/O: `assessedAt` is the "now" of every computation.
 #![deny(missing_docs)]
 
+pub mod condition;
+pub mod fields;
 pub mod model;
 pub mod problem;
 pub mod service;
+pub mod trafficking;
 
 pub use model::*;
 pub use problem::{Problem, Severity};
