@@ -14,7 +14,9 @@ pub mod condition;
 pub mod directory;
 pub mod engine;
 pub mod fields;
+pub mod json;
 pub mod model;
+pub mod parse;
 pub mod problem;
 pub mod referral;
 pub mod result;
@@ -23,6 +25,7 @@ pub mod rules;
 pub mod schema;
 pub mod service;
 pub mod trafficking;
+pub mod validate;
 
 pub use engine::Engine;
 pub use model::*;

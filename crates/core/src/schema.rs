@@ -4,13 +4,15 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RestrictFormats;
 use schemars::{JsonSchema, Schema};
 
-use crate::result::AssessmentResult;
-use crate::rules::RuleSetDocument;
+use crate::model::Assessment;
+use crate::problem::Problem;
 
 /// The address every schema's `$id` starts with.
 pub const ID_BASE: &str = "https://lindung.id/schemas/";
 
 /// The schema of `T` with `$id` `https://lindung.id/schemas/<name>.v1.json` at its root.
+///
+/// Draft 2020-12, with formats restricted to the standard ones so any validator reads them alike.
 pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
     let mut schema = SchemaSettings::draft2020_12()
         .with_transform(RestrictFormats::default())
@@ -18,6 +20,7 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
         .into_root_schema_for::<T>();
     if let Some(object) = schema.as_object_mut() {
         let id = format!("{ID_BASE}{name}.v1.json");
+        // `$id` comes right after `$schema` so a reader sees at once what the file is.
         let mut ordered = serde_json::Map::new();
         if let Some(meta) = object.remove("$schema") {
             ordered.insert("$schema".to_owned(), meta);
@@ -33,14 +36,16 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
 /// name.
 ///
 /// ```
-/// let text = lindung::schema::schema_json("rules").unwrap_or_default();
-/// assert!(text.contains("https://lindung.id/schemas/rules.v1.json"));
+/// let text = lindung::schema::schema_json("assessment").unwrap_or_default();
+/// assert!(text.contains("https://lindung.id/schemas/assessment.v1.json"));
 /// assert!(lindung::schema::schema_json("nonsense").is_none());
 /// ```
 pub fn schema_json(name: &str) -> Option<String> {
     let schema = match name {
-        "rules" => root_schema::<RuleSetDocument>(name),
-        "result" => root_schema::<AssessmentResult>(name),
+        "assessment" => root_schema::<Assessment>(name),
+        "problem" => root_schema::<Problem>(name),
+        "rules" => root_schema::<crate::rules::RuleSetDocument>(name),
+        "result" => root_schema::<crate::result::AssessmentResult>(name),
         _ => return None,
     };
     serde_json::to_string_pretty(&schema).ok()

@@ -23,7 +23,9 @@ fn the_default_rule_set_loads() {
     assert_eq!(rules.document().trafficking.catalogue.len(), 67);
     let description = &rules.document().description;
     assert!(description.en.contains("not a validated instrument"));
-    assert!(description.id.contains("bukan instrumen yang telah divalidasi"));
+    assert!(description
+        .id
+        .contains("bukan instrumen yang telah divalidasi"));
 }
 
 #[test]
@@ -110,7 +112,12 @@ fn every_indicator_has_the_strength_of_the_ilo_list() {
         };
         let s = entry.strength;
         assert_eq!(
-            (s.adult_labour, s.child_labour, s.adult_sexual, s.child_sexual),
+            (
+                s.adult_labour,
+                s.child_labour,
+                s.adult_sexual,
+                s.child_sexual
+            ),
             (labour, labour, sexual, sexual),
             "{}",
             entry.id
@@ -187,7 +194,9 @@ const MISTAKES: &[(&str, &str, &str)] = &[
 
 fn mutate(doc: &mut Value, pointer: &str, replacement: Value) {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    let target = doc.pointer_mut(parent).unwrap_or_else(|| panic!("{parent}"));
+    let target = doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("{parent}"));
     match (target, replacement) {
         (Value::Object(map), Value::Null) => {
             map.remove(key);
@@ -208,11 +217,19 @@ fn every_mistake_is_a_named_error() {
     let mut failures = Vec::new();
     for (pointer, replacement, expected) in MISTAKES {
         let mut doc: Value = serde_json::from_str(DEFAULT).unwrap();
-        mutate(&mut doc, pointer, serde_json::from_str(replacement).unwrap());
+        mutate(
+            &mut doc,
+            pointer,
+            serde_json::from_str(replacement).unwrap(),
+        );
         match RuleSet::from_json(doc.to_string().as_bytes()) {
-            Ok(_) => failures.push(format!("{pointer} = {replacement}\n  loaded, expected {expected}")),
+            Ok(_) => failures.push(format!(
+                "{pointer} = {replacement}\n  loaded, expected {expected}"
+            )),
             Err(e) if e.to_string().starts_with(expected) => {}
-            Err(e) => failures.push(format!("{pointer} = {replacement}\n  expected {expected}\n  actual   {e}")),
+            Err(e) => failures.push(format!(
+                "{pointer} = {replacement}\n  expected {expected}\n  actual   {e}"
+            )),
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
