@@ -44,6 +44,7 @@ pub fn schema_json(name: &str) -> Option<String> {
     let schema = match name {
         "assessment" => root_schema::<Assessment>(name),
         "problem" => root_schema::<Problem>(name),
+        "directory" => root_schema::<crate::directory::Directory>(name),
         "rules" => root_schema::<crate::rules::RuleSetDocument>(name),
         "result" => root_schema::<crate::result::AssessmentResult>(name),
         _ => return None,
