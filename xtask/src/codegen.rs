@@ -19,14 +19,27 @@ fn generated() -> Result<Vec<Generated>, String> {
     let mut files = Vec::new();
     let mut schemas = Vec::new();
     for name in SCHEMAS {
-        let text = lindung::schema::schema_json(name).ok_or_else(|| format!("no schema named `{name}`"))?;
+        let text = lindung::schema::schema_json(name)
+            .ok_or_else(|| format!("no schema named `{name}`"))?;
         schemas.push((name.to_string(), text.clone()));
-        files.push(Generated { path: format!("schemas/{name}.v1.json"), text });
+        files.push(Generated {
+            path: format!("schemas/{name}.v1.json"),
+            text,
+        });
     }
-    files.push(Generated { path: "www/types/lindung.d.ts".into(), text: typescript::declarations(&schemas)? });
-    files.push(Generated { path: "docs/problems.md".into(), text: lindung::problem::problems_markdown() });
+    files.push(Generated {
+        path: "www/types/lindung.d.ts".into(),
+        text: typescript::declarations(&schemas)?,
+    });
+    files.push(Generated {
+        path: "docs/problems.md".into(),
+        text: lindung::validate::problems_markdown(),
+    });
     let rules = lindung::rules::RuleSet::builtin();
-    files.push(Generated { path: "docs/rules.md".into(), text: lindung::rules::rules_markdown(&rules) });
+    files.push(Generated {
+        path: "docs/rules.md".into(),
+        text: lindung::rules::rules_markdown(&rules),
+    });
     let directory = lindung::directory::Directory::builtin();
     files.push(Generated {
         path: "docs/directory.md".into(),
@@ -48,9 +61,11 @@ pub fn run(root: &Path, check: bool) -> Result<(), String> {
             stale.push(file.path);
         } else {
             if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent).map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
+                fs::create_dir_all(parent)
+                    .map_err(|e| format!("cannot create `{}`: {e}", parent.display()))?;
             }
-            fs::write(&path, &file.text).map_err(|e| format!("cannot write `{}`: {e}", file.path))?;
+            fs::write(&path, &file.text)
+                .map_err(|e| format!("cannot write `{}`: {e}", file.path))?;
             eprintln!("wrote {}", file.path);
         }
     }

@@ -29,7 +29,7 @@ fn main() -> ExitCode {
     let root = workspace_root();
     let outcome = match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&root, args.iter().any(|a| a == "--check")),
-        Some("test") => test::run(&root),
+        Some("test") => test::run_all(&root),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())

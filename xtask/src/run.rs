@@ -9,7 +9,12 @@ pub fn run(dir: &Path, program: &str, args: &[&str]) -> Result<(), String> {
 }
 
 /// Like [`run`], with extra environment variables.
-pub fn run_with(dir: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+pub fn run_with(
+    dir: &Path,
+    program: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> Result<(), String> {
     eprintln!("$ {program} {}", args.join(" "));
     let status = Command::new(program)
         .args(args)
@@ -27,7 +32,9 @@ pub fn run_with(dir: &Path, program: &str, args: &[&str], env: &[(&str, &str)]) 
 /// The standard output of `program args…`, or `None` when it cannot run or fails.
 pub fn output(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program).args(args).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// True when `program` can be started.

@@ -13,20 +13,39 @@ pub fn run_all(root: &Path) -> Result<(), String> {
     ensure_components()?;
     step("format", || run(root, &cargo, &["fmt", "--all", "--check"]))?;
     step("clippy", || {
-        run(root, &cargo, &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"])
+        run(
+            root,
+            &cargo,
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--quiet",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        )
     })?;
-    step("tests", || run(root, &cargo, &["test", "--workspace", "--quiet"]))?;
+    step("tests", || {
+        run(root, &cargo, &["test", "--workspace", "--quiet"])
+    })?;
     step("generated files", || crate::codegen::run(root, true))?;
     step("wasm build", || crate::wasm::build(root, true))?;
     step("browser", || {
         ensure_chromium()?;
-        run_with(root.join("www").as_path(), "npm", &["test", "--silent"], &[("LINDUNG_ROOT", &root.to_string_lossy())])
+        run_with(
+            root.join("www").as_path(),
+            "npm",
+            &["test", "--silent"],
+            &[("LINDUNG_ROOT", &root.to_string_lossy())],
+        )
     })?;
     eprintln!("\nall checks passed");
     Ok(())
 }
 
-pub use run_all as run;
+
 
 fn step(name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
     eprintln!("\n== {name}");
@@ -38,7 +57,11 @@ fn ensure_components() -> Result<(), String> {
     let cargo = cargo();
     let has = |sub: &str| crate::run::output(&cargo, &[sub, "--version"]).is_some();
     if !has("fmt") || !has("clippy") {
-        run(Path::new("."), "rustup", &["component", "add", "rustfmt", "clippy"])?;
+        run(
+            Path::new("."),
+            "rustup",
+            &["component", "add", "rustfmt", "clippy"],
+        )?;
     }
     Ok(())
 }

@@ -17,7 +17,9 @@ pub struct Source {
 impl Source {
     /// A source from a command-line argument.
     pub fn new(name: &str) -> Source {
-        Source { name: name.to_owned() }
+        Source {
+            name: name.to_owned(),
+        }
     }
 
     /// True when the name says JSON Lines (`.jsonl`, `.ndjson`).
@@ -38,7 +40,9 @@ impl Source {
     /// reported (by the parser, with its code) without reading all of it.
     pub fn read_document(&self) -> io::Result<Vec<u8>> {
         let mut bytes = Vec::new();
-        self.open()?.take(MAX_DOCUMENT as u64 + 1).read_to_end(&mut bytes)?;
+        self.open()?
+            .take(MAX_DOCUMENT as u64 + 1)
+            .read_to_end(&mut bytes)?;
         Ok(bytes)
     }
 }
@@ -60,7 +64,9 @@ pub fn lines(reader: Box<dyn BufRead>) -> impl Iterator<Item = io::Result<Line>>
     std::iter::from_fn(move || loop {
         number += 1;
         let mut bytes = Vec::new();
-        let read = (&mut reader).take(MAX_DOCUMENT as u64 + 1).read_until(b'\n', &mut bytes);
+        let read = (&mut reader)
+            .take(MAX_DOCUMENT as u64 + 1)
+            .read_until(b'\n', &mut bytes);
         match read {
             Err(e) => return Some(Err(e)),
             Ok(0) => return None,
@@ -108,13 +114,23 @@ mod tests {
 
     fn collect(text: &[u8]) -> Vec<(usize, Vec<u8>)> {
         let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(text.to_vec()));
-        lines(reader).map(|l| l.map(|l| (l.number, l.bytes))).collect::<io::Result<_>>().unwrap_or_default()
+        lines(reader)
+            .map(|l| l.map(|l| (l.number, l.bytes)))
+            .collect::<io::Result<_>>()
+            .unwrap_or_default()
     }
 
     #[test]
     fn numbers_lines_and_skips_blank_ones() {
         let got = collect(b"{}\n\n  \r\n{\"a\":1}\r\n[]");
-        assert_eq!(got, vec![(1, b"{}".to_vec()), (4, b"{\"a\":1}".to_vec()), (5, b"[]".to_vec())]);
+        assert_eq!(
+            got,
+            vec![
+                (1, b"{}".to_vec()),
+                (4, b"{\"a\":1}".to_vec()),
+                (5, b"[]".to_vec())
+            ]
+        );
     }
 
     #[test]

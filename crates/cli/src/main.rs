@@ -166,15 +166,30 @@ fn run(command: Command) -> Result<Outcome, Failure> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = match command {
-        Command::Validate { files, lines, output } => validate(&mut out, &files, lines, &output)?,
-        Command::Assess { file, rules, directory, output } => {
+        Command::Validate {
+            files,
+            lines,
+            output,
+        } => validate(&mut out, &files, lines, &output)?,
+        Command::Assess {
+            file,
+            rules,
+            directory,
+            output,
+        } => {
             let engine = engine(rules.as_deref(), directory.as_deref())?;
             let source = Source::new(&file);
             let bytes = read(&source)?;
             let result = engine.assess_json(&bytes, output.lang.into());
             match output.format {
                 Format::Json => writeln!(out, "{}", report::to_json(&result)?)?,
-                Format::Text => report::result_text(&mut out, &source.name, &bytes, &result, output.lang.into())?,
+                Format::Text => report::result_text(
+                    &mut out,
+                    &source.name,
+                    &bytes,
+                    &result,
+                    output.lang.into(),
+                )?,
             }
             if result.valid {
                 Outcome::Ok
@@ -194,7 +209,12 @@ fn run(command: Command) -> Result<Outcome, Failure> {
             let bytes = read(&Source::new(&file))?;
             match RuleSet::from_json(&bytes) {
                 Ok(rules) => {
-                    writeln!(out, "{file}: rule set `{}` version {} is valid", rules.id, rules.version)?;
+                    writeln!(
+                        out,
+                        "{file}: rule set `{}` version {} is valid",
+                        rules.document().id,
+                        rules.document().version
+                    )?;
                     Outcome::Ok
                 }
                 Err(error) => {
@@ -215,7 +235,12 @@ fn run(command: Command) -> Result<Outcome, Failure> {
             let bytes = read(&Source::new(&file))?;
             match Directory::from_json(&bytes) {
                 Ok(directory) => {
-                    writeln!(out, "{file}: directory `{}` with {} providers is valid", directory.id, directory.providers.len())?;
+                    writeln!(
+                        out,
+                        "{file}: directory `{}` with {} providers is valid",
+                        directory.id,
+                        directory.providers.len()
+                    )?;
                     Outcome::Ok
                 }
                 Err(error) => {
@@ -229,7 +254,11 @@ fn run(command: Command) -> Result<Outcome, Failure> {
                 Some(file) => load_directory(&file)?,
                 None => Directory::builtin(),
             };
-            write!(out, "{}", lindung::directory::directory_markdown(&directory))?;
+            write!(
+                out,
+                "{}",
+                lindung::directory::directory_markdown(&directory)
+            )?;
             Outcome::Ok
         }
     };
@@ -238,7 +267,9 @@ fn run(command: Command) -> Result<Outcome, Failure> {
 }
 
 fn read(source: &Source) -> Result<Vec<u8>, Failure> {
-    source.read_document().map_err(|e| Failure(format!("cannot read `{}`: {e}", source.name)))
+    source
+        .read_document()
+        .map_err(|e| Failure(format!("cannot read `{}`: {e}", source.name)))
 }
 
 fn load_rules(file: &str) -> Result<RuleSet, Failure> {
@@ -263,27 +294,54 @@ fn engine(rules: Option<&str>, directory: Option<&str>) -> Result<Engine, Failur
     Ok(Engine::new(rules, directory))
 }
 
-fn validate(out: &mut impl Write, files: &[String], force_lines: bool, output: &Output) -> Result<Outcome, Failure> {
+fn validate(
+    out: &mut impl Write,
+    files: &[String],
+    force_lines: bool,
+    output: &Output,
+) -> Result<Outcome, Failure> {
     let lang: Lang = output.lang.into();
     let mut outcome = Outcome::Ok;
     let mut tally = report::Tally::default();
     for file in files {
         let source = Source::new(file);
         if force_lines || source.is_json_lines() {
-            let reader = source.open().map_err(|e| Failure(format!("cannot read `{file}`: {e}")))?;
+            let reader = source
+                .open()
+                .map_err(|e| Failure(format!("cannot read `{file}`: {e}")))?;
             for line in input::lines(reader) {
                 let line = line.map_err(|e| Failure(format!("cannot read `{file}`: {e}")))?;
                 let checked = lindung::parse::check(&line.bytes, lang);
-                let place = report::Place { file, line: Some(line.number), bytes: &line.bytes };
-                if !report::problems(out, output.format == Format::Json, &place, &checked.problems, &mut tally)? {
+                let place = report::Place {
+                    file,
+                    line: Some(line.number),
+                    bytes: &line.bytes,
+                };
+                if !report::problems(
+                    out,
+                    output.format == Format::Json,
+                    &place,
+                    &checked.problems,
+                    &mut tally,
+                )? {
                     outcome = Outcome::Invalid;
                 }
             }
         } else {
             let bytes = read(&source)?;
             let checked = lindung::parse::check(&bytes, lang);
-            let place = report::Place { file, line: None, bytes: &bytes };
-            if !report::problems(out, output.format == Format::Json, &place, &checked.problems, &mut tally)? {
+            let place = report::Place {
+                file,
+                line: None,
+                bytes: &bytes,
+            };
+            if !report::problems(
+                out,
+                output.format == Format::Json,
+                &place,
+                &checked.problems,
+                &mut tally,
+            )? {
                 outcome = Outcome::Invalid;
             }
         }

@@ -23,12 +23,15 @@ pub fn declarations(schemas: &[(String, String)]) -> Result<String, String> {
     let mut defs: BTreeMap<String, Value> = BTreeMap::new();
     let mut roots = Vec::new();
     for (name, text) in schemas {
-        let schema: Value = serde_json::from_str(text).map_err(|e| format!("schema `{name}`: {e}"))?;
+        let schema: Value =
+            serde_json::from_str(text).map_err(|e| format!("schema `{name}`: {e}"))?;
         if let Some(found) = schema.get("$defs").and_then(Value::as_object) {
             for (def, body) in found {
                 match defs.get(def) {
                     Some(existing) if existing != body => {
-                        return Err(format!("schemas disagree on the type `{def}` (schema `{name}`)"))
+                        return Err(format!(
+                            "schemas disagree on the type `{def}` (schema `{name}`)"
+                        ))
                     }
                     _ => {
                         defs.insert(def.clone(), body.clone());
@@ -67,7 +70,10 @@ fn declare(out: &mut String, name: &str, schema: &Value) {
 }
 
 fn doc(out: &mut String, schema: &Value, indent: &str) {
-    let text = schema.get("description").or_else(|| schema.get("title")).and_then(Value::as_str);
+    let text = schema
+        .get("description")
+        .or_else(|| schema.get("title"))
+        .and_then(Value::as_str);
     if let Some(text) = text {
         let _ = writeln!(out, "{indent}/**");
         for line in text.lines() {
@@ -79,7 +85,11 @@ fn doc(out: &mut String, schema: &Value, indent: &str) {
 
 fn ts_type(schema: &Value, indent: &str) -> String {
     let Some(object) = schema.as_object() else {
-        return if schema == &Value::Bool(false) { "never".into() } else { "unknown".into() };
+        return if schema == &Value::Bool(false) {
+            "never".into()
+        } else {
+            "unknown".into()
+        };
     };
     if let Some(reference) = object.get("$ref").and_then(Value::as_str) {
         return reference.rsplit('/').next().unwrap_or("unknown").to_owned();
@@ -96,7 +106,11 @@ fn ts_type(schema: &Value, indent: &str) -> String {
         }
     }
     if let Some(all) = object.get("allOf").and_then(Value::as_array) {
-        return all.iter().map(|o| ts_type(o, indent)).collect::<Vec<_>>().join(" & ");
+        return all
+            .iter()
+            .map(|o| ts_type(o, indent))
+            .collect::<Vec<_>>()
+            .join(" & ");
     }
     match object.get("type") {
         Some(Value::Array(types)) => union(
@@ -115,7 +129,9 @@ fn ts_type(schema: &Value, indent: &str) -> String {
             "boolean" => "boolean".into(),
             "null" => "null".into(),
             "array" => {
-                let items = object.get("items").map_or("unknown".into(), |i| ts_type(i, indent));
+                let items = object
+                    .get("items")
+                    .map_or("unknown".into(), |i| ts_type(i, indent));
                 if items.contains(' ') {
                     format!("Array<{items}>")
                 } else {
@@ -138,7 +154,9 @@ fn object_type(object: &Map<String, Value>, indent: &str) -> String {
         .unwrap_or_default();
     let properties = object.get("properties").and_then(Value::as_object);
     let additional = object.get("additionalProperties");
-    let keys = object.get("propertyNames").map(|names| ts_type(names, indent));
+    let keys = object
+        .get("propertyNames")
+        .map(|names| ts_type(names, indent));
     if properties.is_none() {
         if let Some(values) = additional.filter(|a| a.is_object()) {
             let key = keys.unwrap_or_else(|| "string".into());
@@ -148,8 +166,16 @@ fn object_type(object: &Map<String, Value>, indent: &str) -> String {
     let mut out = String::from("{\n");
     for (name, property) in properties.into_iter().flatten() {
         doc(&mut out, property, &inner);
-        let optional = if required.contains(&name.as_str()) { "" } else { "?" };
-        let _ = writeln!(out, "{inner}{name}{optional}: {};", ts_type(property, &inner));
+        let optional = if required.contains(&name.as_str()) {
+            ""
+        } else {
+            "?"
+        };
+        let _ = writeln!(
+            out,
+            "{inner}{name}{optional}: {};",
+            ts_type(property, &inner)
+        );
     }
     out.push_str(indent);
     out.push('}');
