@@ -10,9 +10,13 @@
 #![deny(missing_docs)]
 
 pub mod form;
+pub mod json;
 pub mod model;
+pub mod parse;
 pub mod problem;
+pub mod schema;
 pub mod service;
+pub mod validate;
 
 pub use model::*;
 pub use problem::{Problem, Severity};

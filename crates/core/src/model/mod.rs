@@ -41,7 +41,7 @@ pub const CHILD_AGE: u32 = 18;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schemars(
     title = "lindung assessment v1",
-    description = "One assessment of a victim of violence (KTK) or of trafficking (KPO). Rules a JSON Schema cannot say are checked by the lindung validator: dates not after `assessedAt`, birth date not after an incident, `birthDate` and `ageYears` agreeing within a year, `lastIncidentOn` not before `firstIncidentOn`, a `guardian` for a child, `violence` for `ktk`, `trafficking` for `kpo`, a sexual-violence type when forms include `sexual`, `recordedAs` when any consent is given, and one of `birthDate` or `ageYears`."
+    description = "One assessment of a victim of violence (KTK) or of trafficking (KPO). Rules a JSON Schema cannot say are checked by the lindung validator: dates not after `assessedAt`, birth date not after an incident, `birthDate` and `ageYears` agreeing within a year, `lastIncidentOn` not before `firstIncidentOn`, a `guardian` for a child, `violence` for `ktk`, `trafficking` for `kpo`, a sexual-violence type when forms include `sexual`, `recordedAs` when any consent is given, and one of `birthDate` or `ageYears`. The lindung reader is also stricter than a JSON Schema validator in three places: a key repeated in one object is an error, `3.0` is not a whole number, and a leap second (`:60`) is not a time."
 )]
 pub struct Assessment {
     /// The version of this contract: `"1"`.

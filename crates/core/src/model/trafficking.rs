@@ -30,6 +30,7 @@ pub struct Trafficking {
         skip_serializing_if = "BTreeMap::is_empty",
         deserialize_with = "no_repeated_keys"
     )]
+    #[schemars(schema_with = "indicator_map_schema")]
     pub indicators: BTreeMap<IndicatorId, Answer>,
     /// Migration, for migrant workers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,6 +42,15 @@ pub struct Trafficking {
     /// How the recruiter is related to the person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recruiter_relationship: Option<Relationship>,
+}
+
+/// The indicator map's schema: keys are catalogue ids (`propertyNames`), values answers.
+fn indicator_map_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "object",
+        "propertyNames": generator.subschema_for::<IndicatorId>(),
+        "additionalProperties": generator.subschema_for::<Answer>(),
+    })
 }
 
 /// Reads the indicator map, refusing a repeated id instead of letting the last one win.

@@ -1,0 +1,123 @@
+//! Parsing an assessment: JSON bytes in, a typed [`Assessment`] or every structural problem out.
+//!
+//! Structural problems are those a JSON Schema can say: the size limit, JSON syntax, repeated
+//! keys, types, unknown and missing fields, lengths, forms and ranges. Cross-field rules are
+//! [`crate::validate`]'s; [`check`] runs both.
+
+mod pattern;
+mod shape;
+
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::json::{self, DOCUMENT_LIMIT};
+use crate::model::{Assessment, Lang};
+use crate::problem::Problem;
+use crate::schema::root_schema;
+use crate::validate::{self, Code};
+
+/// The assessment schema as a value, built once.
+fn assessment_schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        serde_json::to_value(root_schema::<Assessment>("assessment")).unwrap_or(Value::Null)
+    })
+}
+
+/// Reads an assessment from JSON bytes, reporting every structural problem.
+///
+/// The size limit (1 MiB) is checked before anything else; a syntax error stops reading; all
+/// other structural problems are collected in one pass, each with a JSON Pointer and a stable
+/// code.
+///
+/// ```
+/// use lindung::parse::parse_assessment;
+/// use lindung::Lang;
+///
+/// let problems = parse_assessment(br#"{"schemaVersion": "1", "colour": "red"}"#, Lang::En)
+///     .err()
+///     .unwrap_or_default();
+/// assert!(problems.iter().any(|p| p.code == "field.unknown" && p.path == "/colour"));
+/// assert!(problems.iter().any(|p| p.code == "field.required" && p.path == "/person"));
+/// ```
+pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Problem>> {
+    if bytes.len() > DOCUMENT_LIMIT {
+        return Err(vec![Code::DocumentTooLarge.problem(
+            "",
+            lang,
+            &[
+                ("size", bytes.len().to_string()),
+                ("limit", DOCUMENT_LIMIT.to_string()),
+            ],
+        )]);
+    }
+    let read = json::read(bytes).map_err(|error| {
+        vec![Code::JsonSyntax.problem(
+            "",
+            lang,
+            &[
+                ("line", error.line().to_string()),
+                ("column", error.column().to_string()),
+            ],
+        )]
+    })?;
+    let mut problems: Vec<Problem> = read
+        .repeated_keys
+        .iter()
+        .map(|pointer| {
+            let key = pointer.rsplit('/').next().unwrap_or_default();
+            let key = key.replace("~1", "/").replace("~0", "~");
+            Code::JsonDuplicateKey.problem(pointer.clone(), lang, &[("key", key)])
+        })
+        .collect();
+    problems.extend(shape::check(&read.value, assessment_schema(), lang));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    serde_json::from_value(read.value)
+        .map_err(|_| vec![Code::DocumentUnreadable.problem("", lang, &[])])
+}
+
+/// An assessment checked in full: the typed document when it could be read, and every problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The assessment, when it is structurally sound (it may still have cross-field errors).
+    pub assessment: Option<Assessment>,
+    /// Structural problems, or the cross-field errors and warnings of a sound document.
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    /// True when the assessment was read and has no error (warnings are allowed).
+    pub fn is_valid(&self) -> bool {
+        self.assessment.is_some() && !self.problems.iter().any(Problem::is_error)
+    }
+}
+
+/// Parses and validates: structural problems, or else cross-field errors and warnings.
+///
+/// ```
+/// use lindung::parse::check;
+/// use lindung::Lang;
+///
+/// let checked = check(b"[]", Lang::Id);
+/// assert!(!checked.is_valid());
+/// assert_eq!(checked.problems[0].code, "value.type");
+/// assert_eq!(checked.problems[0].message, "seharusnya objek, ternyata daftar");
+/// ```
+pub fn check(bytes: &[u8], lang: Lang) -> Checked {
+    match parse_assessment(bytes, lang) {
+        Ok(assessment) => {
+            let problems = validate::validate(&assessment, lang);
+            Checked {
+                assessment: Some(assessment),
+                problems,
+            }
+        }
+        Err(problems) => Checked {
+            assessment: None,
+            problems,
+        },
+    }
+}

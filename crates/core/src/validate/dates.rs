@@ -1,0 +1,137 @@
+//! Dates against each other: nothing after `assessedAt`, no birth after an incident, age and birth
+//! date in agreement, and periods that end after they begin.
+
+use chrono::NaiveDate;
+
+use crate::model::{whole_years_between, Assessment, Lang};
+use crate::problem::Problem;
+
+use super::Code;
+
+pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
+    let assessed_at = assessment.assessed_at.to_rfc3339();
+    let today = assessment.assessed_on();
+    let dates = recorded_dates(assessment);
+    for (path, date) in &dates {
+        if *date > today {
+            out.push(Code::DateInFuture.problem(
+                path.clone(),
+                lang,
+                &[
+                    ("value", date.to_string()),
+                    ("assessedAt", assessed_at.clone()),
+                ],
+            ));
+        }
+    }
+    if let Some(violence) = &assessment.violence {
+        if let Some(at) = violence.last_sexual_assault_at {
+            if at > assessment.assessed_at {
+                out.push(Code::DateInFuture.problem(
+                    "/violence/lastSexualAssaultAt",
+                    lang,
+                    &[
+                        ("value", at.to_rfc3339()),
+                        ("assessedAt", assessed_at.clone()),
+                    ],
+                ));
+            }
+        }
+        if let (Some(first), Some(last)) = (violence.first_incident_on, violence.last_incident_on) {
+            if last < first {
+                out.push(Code::ViolenceIncidentOrder.problem(
+                    "/violence/lastIncidentOn",
+                    lang,
+                    &[("first", first.to_string()), ("last", last.to_string())],
+                ));
+            }
+        }
+    }
+    if let Some(trafficking) = &assessment.trafficking {
+        for (index, event) in trafficking.events.iter().enumerate() {
+            if let (Some(from), Some(to)) = (event.from, event.to) {
+                if to < from {
+                    out.push(Code::EventDateOrder.problem(
+                        format!("/trafficking/events/{index}/to"),
+                        lang,
+                        &[("from", from.to_string()), ("to", to.to_string())],
+                    ));
+                }
+            }
+        }
+    }
+    age(assessment, lang, out);
+}
+
+/// The calendar dates of the assessment, with their pointers, birth date first.
+fn recorded_dates(assessment: &Assessment) -> Vec<(String, NaiveDate)> {
+    let mut out = Vec::new();
+    if let Some(birth) = assessment.person.birth_date {
+        out.push(("/person/birthDate".to_owned(), birth));
+    }
+    if let Some(violence) = &assessment.violence {
+        let pairs = [
+            ("/violence/firstIncidentOn", violence.first_incident_on),
+            ("/violence/lastIncidentOn", violence.last_incident_on),
+        ];
+        out.extend(
+            pairs
+                .into_iter()
+                .filter_map(|(p, d)| Some((p.to_owned(), d?))),
+        );
+    }
+    if let Some(trafficking) = &assessment.trafficking {
+        for (index, event) in trafficking.events.iter().enumerate() {
+            for (name, date) in [("from", event.from), ("to", event.to)] {
+                if let Some(date) = date {
+                    out.push((format!("/trafficking/events/{index}/{name}"), date));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
+    let person = &assessment.person;
+    let Some(birth) = person.birth_date else {
+        if person.age_years.is_none() {
+            out.push(Code::PersonAgeMissing.problem("/person", lang, &[]));
+        }
+        return;
+    };
+    let incidents = assessment.violence.iter().flat_map(|violence| {
+        [
+            violence.first_incident_on,
+            violence.last_incident_on,
+            violence.last_sexual_assault_at.map(|at| at.date_naive()),
+        ]
+    });
+    if let Some(incident) = incidents.flatten().filter(|date| *date < birth).min() {
+        out.push(Code::PersonBornAfterIncident.problem(
+            "/person/birthDate",
+            lang,
+            &[
+                ("birthDate", birth.to_string()),
+                ("incident", incident.to_string()),
+            ],
+        ));
+    }
+    let (Some(stated), Some(computed)) = (
+        person.age_years,
+        whole_years_between(birth, assessment.assessed_on()),
+    ) else {
+        return;
+    };
+    if computed.abs_diff(u32::from(stated)) > 1 {
+        out.push(Code::PersonAgeMismatch.problem(
+            "/person/ageYears",
+            lang,
+            &[
+                ("ageYears", stated.to_string()),
+                ("birthDate", birth.to_string()),
+                ("computed", computed.to_string()),
+            ],
+        ));
+    }
+}

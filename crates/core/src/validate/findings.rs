@@ -1,0 +1,52 @@
+//! Quality findings an officer should see: missing consent, danger questions not asked or
+//! unknown, missing migration data, and a guardian who is a suspected perpetrator.
+
+use crate::json::push_token;
+use crate::model::{Answer, Assessment, CaseType, Lang};
+use crate::problem::Problem;
+
+use super::Code;
+
+/// The danger questions whose `unknown` is worth a second look: the strongest predictors.
+const KEY_DANGER: [&str; 2] = ["strangulation", "threatsToKill"];
+
+pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
+    if !assessment.consent.services {
+        out.push(Code::ConsentServicesMissing.problem("/consent/services", lang, &[]));
+    }
+    let ktk = assessment.has_case_type(CaseType::Ktk);
+    for (question, answer) in assessment.danger.answers() {
+        let path = push_token("/danger", question);
+        let params = [("question", question.to_owned())];
+        match answer {
+            None if ktk => out.push(Code::DangerNotAsked.problem(path, lang, &params)),
+            Some(Answer::Unknown) if KEY_DANGER.contains(&question) => {
+                out.push(Code::DangerUnknownKey.problem(path, lang, &params));
+            }
+            _ => {}
+        }
+    }
+    if let Some(trafficking) = &assessment.trafficking {
+        if assessment.has_case_type(CaseType::Kpo) && trafficking.migration.is_none() {
+            out.push(Code::MigrationMissing.problem("/trafficking/migration", lang, &[]));
+        }
+    }
+    if let Some(guardian) = &assessment.guardian {
+        if assessment.is_child() && guardian.suspected_perpetrator {
+            out.push(Code::GuardianSuspected.problem("/guardian/suspectedPerpetrator", lang, &[]));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KEY_DANGER;
+    use crate::model::Danger;
+
+    #[test]
+    fn key_danger_questions_exist() {
+        for question in KEY_DANGER {
+            assert!(Danger::QUESTIONS.contains(&question), "{question}");
+        }
+    }
+}
