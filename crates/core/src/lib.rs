@@ -11,6 +11,7 @@
 
 pub mod form;
 pub mod json;
+pub mod directory;
 pub mod model;
 pub mod parse;
 pub mod problem;

@@ -6,6 +6,7 @@ use schemars::{JsonSchema, Schema};
 
 use crate::model::Assessment;
 use crate::problem::Problem;
+use crate::directory::Directory;
 
 /// The address every schema's `$id` starts with.
 pub const ID_BASE: &str = "https://lindung.id/schemas/";
@@ -44,6 +45,7 @@ pub fn schema_json(name: &str) -> Option<String> {
     let schema = match name {
         "assessment" => root_schema::<Assessment>(name),
         "problem" => root_schema::<Problem>(name),
+        "directory" => root_schema::<Directory>(name),
         _ => return None,
     };
     serde_json::to_string_pretty(&schema).ok()
