@@ -1,7 +1,9 @@
 //! The engine held between calls, and every call as bytes in, JSON text out.
 
+use lindung::directory::{Directory, DirectoryError};
 use lindung::form::Form;
-use lindung::{Lang, Problem, Severity};
+use lindung::rules::RuleSetError;
+use lindung::{Engine, Lang, Problem, RuleSet, Severity};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -12,40 +14,6 @@ pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 #[derive(Debug, Default)]
 pub struct Session {
     engine: Engine,
-}
-
-/// The engine the session runs.
-#[derive(Debug, Default)]
-struct Engine;
-
-impl Engine {
-    fn assess_json(&self, bytes: &[u8], lang: Lang) -> Value {
-        let problems = check(bytes, lang);
-        json!({
-            "schemaVersion": "1",
-            "valid": problems.iter().all(|p| !p.is_error()),
-            "errors": problems.iter().filter(|p| p.is_error()).collect::<Vec<_>>(),
-            "warnings": problems.iter().filter(|p| !p.is_error()).collect::<Vec<_>>(),
-        })
-    }
-}
-
-/// The problems of an assessment given as JSON bytes.
-fn check(bytes: &[u8], lang: Lang) -> Vec<Problem> {
-    if bytes.len() > MAX_INPUT_BYTES {
-        return vec![too_large(bytes.len(), lang)];
-    }
-    match serde_json::from_slice::<lindung::Assessment>(bytes) {
-        Ok(_) => Vec::new(),
-        Err(error) => vec![problem(
-            "",
-            "json.invalid",
-            match lang {
-                Lang::Id => format!("dokumen tidak dapat dibaca: {error}"),
-                Lang::En => format!("the document cannot be read: {error}"),
-            },
-        )],
-    }
 }
 
 fn problem(path: &str, code: &str, message: String) -> Problem {
@@ -84,6 +52,30 @@ pub(crate) fn not_an_object(lang: Lang) -> Problem {
     )
 }
 
+fn rules_problem(error: &RuleSetError) -> Problem {
+    let (code, path) = match error {
+        RuleSetError::TooLarge { .. } => ("rules.too_large", String::new()),
+        RuleSetError::Json { .. } => ("rules.json", String::new()),
+        RuleSetError::Document { field, .. } => ("rules.document", field.clone()),
+        RuleSetError::Rule { field, .. } => ("rules.rule", field.clone()),
+        _ => ("rules.invalid", String::new()),
+    };
+    let mut out = problem(&path, code, error.to_string());
+    if let RuleSetError::Rule { rule, .. } = error {
+        out.params.insert("rule".to_owned(), rule.clone());
+    }
+    out
+}
+
+fn directory_problem(error: &DirectoryError) -> Problem {
+    let mut out = problem("", error.code(), error.to_string());
+    if let Some(provider) = error.provider() {
+        out.params
+            .insert("provider".to_owned(), provider.to_owned());
+    }
+    out
+}
+
 fn text(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
 }
@@ -94,7 +86,8 @@ pub fn lang(code: &str) -> Lang {
 }
 
 impl Session {
-    /// The result document for an assessment given as JSON bytes, as JSON text.
+    /// The result document for an assessment given as JSON bytes, as JSON text: the very text
+    /// `serde_json::to_string(&Engine::assess_json(..))` gives natively.
     ///
     /// ```
     /// let session = lindung_wasm::Session::default();
@@ -109,22 +102,20 @@ impl Session {
     /// document, with `problem` as its only error.
     pub fn refuse(&self, problem: Problem, lang_code: &str) -> String {
         let mut result = self.engine.assess_json(b"null", lang(lang_code));
-        if let Some(errors) = result.get_mut("errors") {
-            *errors = json!([problem]);
-        }
+        result.errors = vec![problem];
         text(&result)
     }
 
     /// `{valid, problems}` for an assessment given as JSON bytes, as JSON text.
     pub fn validate(&self, bytes: &[u8], lang_code: &str) -> String {
-        let problems = check(bytes, lang(lang_code));
-        let valid = problems.iter().all(|p| !p.is_error());
-        text(&json!({ "valid": valid, "problems": problems }))
+        let checked = lindung::parse::check(bytes, lang(lang_code));
+        let valid = checked.problems.iter().all(|p| !p.is_error());
+        text(&json!({ "valid": valid, "problems": checked.problems }))
     }
 
-    /// The form definition in a language, as JSON text.
+    /// The form definition in a language, with the indicator questions of the rules in use.
     pub fn form(&self, lang_code: &str) -> String {
-        text(&Form::new(lang(lang_code)))
+        text(&Form::with_rules(lang(lang_code), self.engine.rules()))
     }
 
     /// `{sections, questions}` that show for a partly filled assessment, as JSON text.
@@ -134,47 +125,44 @@ impl Session {
         } else {
             serde_json::from_slice(bytes).unwrap_or(Value::Null)
         };
-        text(&Form::new(Lang::Id).visibility(&value))
+        text(&Form::with_rules(Lang::Id, self.engine.rules()).visibility(&value))
     }
 
-    /// The version of the library and of the built-in rules, as JSON text.
+    /// The versions of the library, the rule set and the directory in use, as JSON text.
     pub fn version(&self) -> String {
-        text(&json!({ "lindung": env!("CARGO_PKG_VERSION") }))
+        let rules = self.engine.rules().document();
+        let directory = self.engine.directory();
+        text(&json!({
+            "lindung": env!("CARGO_PKG_VERSION"),
+            "rules": { "id": rules.id, "version": rules.version },
+            "directory": { "id": directory.id, "version": directory.version },
+        }))
     }
 
-    /// A published JSON Schema by name (`assessment`, `result`, `rules`, …), as JSON text.
+    /// A published JSON Schema by name (`assessment`, `result`, `rules`, `directory`, `problem`).
     pub fn schema(&self, name: &str) -> Option<String> {
-        let _ = name;
-        None
+        lindung::schema::schema_json(name)
     }
 
     /// Replaces the rule set with one given as JSON bytes; on a bad file returns the problems
     /// and keeps the rule set in use.
     pub fn load_rules(&mut self, bytes: &[u8], lang_code: &str) -> Result<(), Vec<Problem>> {
-        self.load(bytes, lang_code, "rules")
+        if bytes.len() > MAX_INPUT_BYTES {
+            return Err(vec![too_large(bytes.len(), lang(lang_code))]);
+        }
+        let rules = RuleSet::from_json(bytes).map_err(|e| vec![rules_problem(&e)])?;
+        self.engine = Engine::new(rules, self.engine.directory().clone());
+        Ok(())
     }
 
     /// Replaces the service directory with one given as JSON bytes; on a bad file returns the
     /// problems and keeps the directory in use.
     pub fn load_directory(&mut self, bytes: &[u8], lang_code: &str) -> Result<(), Vec<Problem>> {
-        self.load(bytes, lang_code, "directory")
-    }
-
-    fn load(&mut self, bytes: &[u8], lang_code: &str, what: &str) -> Result<(), Vec<Problem>> {
-        let lang = lang(lang_code);
         if bytes.len() > MAX_INPUT_BYTES {
-            return Err(vec![too_large(bytes.len(), lang)]);
+            return Err(vec![too_large(bytes.len(), lang(lang_code))]);
         }
-        match serde_json::from_slice::<Value>(bytes) {
-            Ok(Value::Object(_)) => Err(vec![problem(
-                "",
-                &format!("{what}.unsupported"),
-                match lang {
-                    Lang::Id => format!("berkas `{what}` tidak dapat dimuat di sini"),
-                    Lang::En => format!("a `{what}` file cannot be loaded here"),
-                },
-            )]),
-            _ => Err(vec![not_an_object(lang)]),
-        }
+        let directory = Directory::from_json(bytes).map_err(|e| vec![directory_problem(&e)])?;
+        self.engine = Engine::new(self.engine.rules().clone(), directory);
+        Ok(())
     }
 }

@@ -1,9 +1,10 @@
 //! The wording of the built-in form in Bahasa Indonesia and English: plain, calm, non-blaming.
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use super::{Choice, Kind, Question, Section};
-use crate::model::{Danger, IndicatorId, Lang, Needs};
+use crate::condition::{Condition, EqualsTest, Scalar, ValueTest};
+use crate::model::{CaseType, Danger, IndicatorId, Lang, Needs};
 
 /// A text in Bahasa Indonesia and English.
 type T = (&'static str, &'static str);
@@ -64,7 +65,7 @@ impl Q {
         self.0.required = true;
         self
     }
-    fn when(mut self, condition: Value) -> Q {
+    fn when(mut self, condition: Condition) -> Q {
         self.0.visible = Some(condition);
         self
     }
@@ -109,7 +110,7 @@ fn section(
     id: &str,
     title: T,
     hint: Option<T>,
-    visible: Option<Value>,
+    visible: Option<Condition>,
     questions: Vec<Q>,
 ) -> Section {
     Section {
@@ -156,12 +157,31 @@ const COUNTRY_HINT: T = (
     "Two-letter country code, for example MY for Malaysia",
 );
 
-fn any_consent() -> Value {
-    json!({"any": [
-        {"equals": {"at": "/consent/services", "value": true}},
-        {"equals": {"at": "/consent/infoSharing", "value": true}},
-        {"equals": {"at": "/consent/reporting", "value": true}}
-    ]})
+fn equals(at: &str, value: Scalar) -> Condition {
+    Condition::Equals(EqualsTest {
+        at: at.to_owned(),
+        value,
+    })
+}
+
+fn includes(at: &str, value: &str) -> Condition {
+    Condition::Includes(ValueTest {
+        at: at.to_owned(),
+        value: value.to_owned(),
+    })
+}
+
+fn any_consent() -> Condition {
+    Condition::Any(
+        [
+            "/consent/services",
+            "/consent/infoSharing",
+            "/consent/reporting",
+        ]
+        .iter()
+        .map(|at| equals(at, Scalar::Bool(true)))
+        .collect(),
+    )
 }
 
 fn intake(lang: Lang) -> Section {
@@ -322,7 +342,7 @@ fn person(lang: Lang) -> Section {
                 Kind::Answer,
                 ("Sedang hamil", "Pregnant"),
             )
-            .when(json!({"equals": {"at": "/person/sex", "value": "female"}})),
+            .when(equals("/person/sex", Scalar::Text("female".to_owned()))),
             Q::new(
                 l,
                 "/person/domicile/province",
@@ -380,7 +400,7 @@ fn guardian(lang: Lang) -> Section {
             "Bagian ini untuk anak di bawah 18 tahun.",
             "This part is for a child under 18.",
         )),
-        Some(json!({"child": true})),
+        Some(Condition::Child(true)),
         vec![
             Q::new(
                 l,
@@ -449,7 +469,7 @@ const DANGER: &[(&str, T)] = &[
 
 fn violence(lang: Lang) -> Section {
     let l = lang;
-    let sexual = json!({"includes": {"at": "/violence/forms", "value": "sexual"}});
+    let sexual = includes("/violence/forms", "sexual");
     let mut questions = vec![
         Q::new(
             l,
@@ -648,12 +668,12 @@ fn violence(lang: Lang) -> Section {
             "Tanyakan dengan pelan. Tidak ada jawaban yang salah; \"tidak tahu\" juga jawaban.",
             "Ask gently. There are no wrong answers; \"don't know\" is an answer too.",
         )),
-        Some(json!({"caseType": "ktk"})),
+        Some(Condition::CaseType(CaseType::Ktk)),
         questions,
     )
 }
 
-fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId, Lang) -> String) -> Section {
+fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Section {
     let l = lang;
     let mut questions = vec![
         Q::new(
@@ -737,15 +757,10 @@ fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId, Lang) -> String) -> Secti
         ]),
     ];
     for id in IndicatorId::ALL {
-        questions.push(
-            Q::new(
-                l,
-                &format!("/trafficking/indicators/{id}"),
-                Kind::Answer,
-                ("", ""),
-            )
-            .label_text(label(*id, lang)),
-        );
+        if let Some(text) = label(*id) {
+            let pointer = format!("/trafficking/indicators/{id}");
+            questions.push(Q::new(l, &pointer, Kind::Answer, ("", "")).label_text(text));
+        }
     }
     questions.extend([
         Q::new(
@@ -861,7 +876,7 @@ fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId, Lang) -> String) -> Secti
             "Tanda-tanda ini membantu mengenali perdagangan orang. Orang ini tidak bersalah atas apa yang terjadi.",
             "These signs help recognise trafficking. The person is not to blame for what happened.",
         )),
-        Some(json!({"caseType": "kpo"})),
+        Some(Condition::CaseType(CaseType::Kpo)),
         questions,
     )
 }
@@ -988,7 +1003,7 @@ fn judgement(lang: Lang) -> Section {
 }
 
 /// Every section of the built-in form, in order.
-pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId, Lang) -> String) -> Vec<Section> {
+pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Vec<Section> {
     vec![
         intake(lang),
         person(lang),

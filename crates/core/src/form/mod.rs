@@ -12,7 +12,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::condition::Condition;
 use crate::model::{IndicatorId, Lang};
+use crate::rules::RuleSet;
 
 pub use visibility::Visibility;
 
@@ -40,7 +42,7 @@ pub struct Section {
     pub hint: Option<String>,
     /// When the section is shown, in the condition language; always when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visible: Option<Value>,
+    pub visible: Option<Condition>,
     /// The questions, in order.
     pub questions: Vec<Question>,
 }
@@ -65,7 +67,7 @@ pub struct Question {
     pub required: bool,
     /// When the question is shown, in the condition language; always when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visible: Option<Value>,
+    pub visible: Option<Condition>,
     /// The questions of one item, for `list`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Question>,
@@ -113,7 +115,7 @@ pub struct Choice {
 }
 
 impl Form {
-    /// The built-in form in `lang`, with placeholder indicator labels taken from their ids.
+    /// The form in `lang`, with the indicator questions of the built-in rule set.
     ///
     /// ```
     /// use lindung::{form::Form, Lang};
@@ -122,15 +124,22 @@ impl Form {
     /// assert!(form.questions().any(|q| q.pointer == "/danger/strangulation"));
     /// ```
     pub fn new(lang: Lang) -> Form {
-        Form::with_indicator_labels(lang, &|id, _| default_indicator_label(id))
+        Form::with_rules(lang, &RuleSet::builtin())
     }
 
-    /// The built-in form in `lang`, labelling each trafficking indicator with `label(id, lang)`
-    /// (normally the rule set's catalogue).
-    pub fn with_indicator_labels(lang: Lang, label: &dyn Fn(IndicatorId, Lang) -> String) -> Form {
+    /// The form in `lang`, asking each trafficking indicator in the words of `rules`' catalogue.
+    /// An indicator the catalogue leaves out is not asked.
+    pub fn with_rules(lang: Lang, rules: &RuleSet) -> Form {
+        let catalogue = &rules.document().trafficking.catalogue;
+        let label = |id: IndicatorId| {
+            catalogue
+                .iter()
+                .find(|entry| entry.id == id.as_str())
+                .map(|entry| entry.label.get(lang).to_owned())
+        };
         Form {
             lang,
-            sections: content::sections(lang, label),
+            sections: content::sections(lang, &label),
         }
     }
 
@@ -165,16 +174,6 @@ impl Form {
     /// ```
     pub fn visibility(&self, value: &Value) -> Visibility {
         visibility::evaluate(self, value)
-    }
-}
-
-/// A readable stand-in label for an indicator: its id without the dimension prefix.
-fn default_indicator_label(id: IndicatorId) -> String {
-    let text = id.as_str().get(3..).unwrap_or_default().replace('_', " ");
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => text,
     }
 }
 

@@ -4,17 +4,18 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
-use super::{Form, Kind};
-use crate::model::{Assessment, IndicatorId, Lang};
+use super::{Form, Kind, Question};
+use crate::condition::Scope;
+use crate::fields::{self, FieldKind};
+use crate::model::{Assessment, Lang};
+use crate::rules::RuleSet;
 
-/// Every answerable pointer of the assessment schema (lists as `/list/*/field`, maps with
-/// enumerated keys as one pointer per key).
+/// Every leaf pointer of the assessment schema (lists as `/list/*/field`).
 fn schema_pointers() -> BTreeSet<String> {
     let schema = serde_json::to_value(schemars::schema_for!(Assessment)).unwrap_or_default();
     let defs = schema.get("$defs").cloned().unwrap_or_default();
     let mut out = BTreeSet::new();
     walk(&schema, &defs, String::new(), &mut out);
-    out.remove("/schemaVersion");
     out
 }
 
@@ -30,43 +31,25 @@ fn resolve<'a>(node: &'a Value, defs: &'a Value) -> &'a Value {
 
 fn walk(node: &Value, defs: &Value, at: String, out: &mut BTreeSet<String>) {
     let node = resolve(node, defs);
-    for key in ["anyOf", "oneOf"] {
-        if let Some(variants) = node.get(key).and_then(Value::as_array) {
-            let objects: Vec<&Value> = variants
-                .iter()
-                .map(|v| resolve(v, defs))
-                .filter(|v| v.get("properties").is_some() || v.get("items").is_some())
-                .collect();
-            if objects.is_empty() {
-                out.insert(at);
-            } else {
-                for variant in objects {
-                    walk(variant, defs, at.clone(), out);
-                }
-            }
-            return;
-        }
+    let variants = ["anyOf", "oneOf"]
+        .iter()
+        .filter_map(|key| node.get(*key).and_then(Value::as_array))
+        .flatten()
+        .map(|v| resolve(v, defs))
+        .filter(|v| v.get("properties").is_some() || v.get("items").is_some());
+    let mut nested = false;
+    for variant in variants {
+        nested = true;
+        walk(variant, defs, at.clone(), out);
+    }
+    if nested {
+        return;
     }
     if let Some(properties) = node.get("properties").and_then(Value::as_object) {
         for (name, child) in properties {
             walk(child, defs, format!("{at}/{name}"), out);
         }
-    } else if let Some(names) = node.get("propertyNames") {
-        let keys = resolve(names, defs).get("enum").and_then(Value::as_array);
-        for key in keys.into_iter().flatten().filter_map(Value::as_str) {
-            out.insert(format!("{at}/{key}"));
-        }
-    } else if node
-        .get("additionalProperties")
-        .is_some_and(Value::is_object)
-    {
-        // The only map of the assessment is keyed by indicator id; a schema that does not
-        // enumerate its keys still allows exactly these.
-        for id in IndicatorId::ALL {
-            out.insert(format!("{at}/{id}"));
-        }
-    } else if let Some(items) = node.get("items") {
-        let items = resolve(items, defs);
+    } else if let Some(items) = node.get("items").map(|items| resolve(items, defs)) {
         if items.get("properties").is_some() {
             walk(items, defs, format!("{at}/*"), out);
         } else {
@@ -78,18 +61,107 @@ fn walk(node: &Value, defs: &Value, at: String, out: &mut BTreeSet<String>) {
 }
 
 #[test]
-fn form_and_schema_hold_the_same_fields() {
+fn form_asks_every_field_and_only_fields_of_the_schema() {
     let form: BTreeSet<String> = Form::new(Lang::Id).pointers().into_iter().collect();
-    let schema = schema_pointers();
-    let missing: Vec<_> = schema.difference(&form).collect();
-    let unknown: Vec<_> = form.difference(&schema).collect();
+    let registry: BTreeSet<String> = fields::all()
+        .iter()
+        .map(|f| f.pointer().to_owned())
+        .collect();
+    let missing: Vec<_> = registry.difference(&form).collect();
     assert!(missing.is_empty(), "fields not in the form: {missing:?}");
+    let schema = schema_pointers();
+    let unknown: Vec<_> = form
+        .iter()
+        .filter(|p| !registry.contains(*p) && !schema.contains(*p))
+        .collect();
     assert!(
         unknown.is_empty(),
         "form pointers not in the schema: {unknown:?}"
     );
-    assert!(schema.contains("/trafficking/indicators/d1_job_nature"));
-    assert!(schema.contains("/violence/perpetrators/*/relationship"));
+    let unasked: Vec<_> = schema
+        .iter()
+        .filter(|p| *p != "/schemaVersion" && !p.starts_with("/trafficking/indicators"))
+        .filter(|p| !form.contains(*p))
+        .collect();
+    assert!(
+        unasked.is_empty(),
+        "schema fields not in the form: {unasked:?}"
+    );
+}
+
+/// The kind of form control that fits each kind of field.
+fn fits(kind: Kind, field: FieldKind, repeated: bool) -> bool {
+    matches!(
+        (kind, field),
+        (Kind::Choice, FieldKind::Set) if repeated
+    ) || matches!(
+        (kind, field),
+        (Kind::Answer, FieldKind::Answer)
+            | (Kind::Choice, FieldKind::Enum)
+            | (Kind::Multi, FieldKind::Set)
+            | (Kind::Integer, FieldKind::Number)
+            | (Kind::Boolean, FieldKind::Bool)
+            | (Kind::Date, FieldKind::Date)
+            | (Kind::Datetime, FieldKind::DateTime)
+            | (Kind::Text | Kind::Textarea, FieldKind::Text)
+    )
+}
+
+#[test]
+fn every_question_fits_its_field_and_offers_exactly_its_values() {
+    let form = Form::new(Lang::En);
+    for question in form.questions() {
+        let asked: Vec<(String, &Question)> = if question.kind == Kind::List {
+            let base = &question.pointer;
+            question
+                .fields
+                .iter()
+                .map(|f| (format!("{base}/*{}", f.pointer), f))
+                .collect()
+        } else {
+            vec![(question.pointer.clone(), question)]
+        };
+        for (pointer, question) in asked {
+            let Some(field) = fields::field(&pointer) else {
+                continue;
+            };
+            assert!(
+                fits(question.kind, field.kind(), field.is_repeated()),
+                "{pointer}: {:?} for {:?}",
+                question.kind,
+                field.kind()
+            );
+            if matches!(
+                field.kind(),
+                FieldKind::Enum | FieldKind::Set | FieldKind::Answer
+            ) {
+                let offered: BTreeSet<&str> = question
+                    .options
+                    .iter()
+                    .filter_map(|o| o.value.as_str())
+                    .collect();
+                let allowed: BTreeSet<&str> = field.values().iter().copied().collect();
+                assert_eq!(offered, allowed, "{pointer}");
+            }
+        }
+    }
+}
+
+#[test]
+fn indicator_questions_use_the_rule_set_catalogue() {
+    let rules = RuleSet::builtin();
+    for lang in [Lang::Id, Lang::En] {
+        let form = Form::with_rules(lang, &rules);
+        for entry in &rules.document().trafficking.catalogue {
+            let pointer = format!("/trafficking/indicators/{}", entry.id);
+            let question = form.questions().find(|q| q.pointer == pointer);
+            assert_eq!(
+                question.map(|q| q.label.as_str()),
+                Some(entry.label.get(lang)),
+                "{pointer}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -163,43 +235,29 @@ fn choices_have_options_and_every_answer_offers_dont_know() {
     }
 }
 
-/// Every pointer a visibility condition reads.
-fn condition_pointers(condition: &Value, out: &mut Vec<String>) {
-    match condition {
-        Value::Object(map) => {
-            for (key, value) in map {
-                if key == "at" {
-                    out.extend(value.as_str().map(str::to_owned));
-                }
-                condition_pointers(value, out);
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|c| condition_pointers(c, out)),
-        _ => {}
-    }
-}
-
 #[test]
-fn visibility_conditions_read_questions_of_the_form() {
+fn visibility_conditions_are_valid_and_read_questions_of_the_form() {
     let form = Form::new(Lang::Id);
     let pointers = form.pointers();
-    let mut read = Vec::new();
-    for section in &form.sections {
-        section
-            .visible
+    let conditions = form.sections.iter().flat_map(|s| {
+        s.visible
             .iter()
-            .for_each(|c| condition_pointers(c, &mut read));
-        for question in &section.questions {
-            question
-                .visible
-                .iter()
-                .for_each(|c| condition_pointers(c, &mut read));
+            .chain(s.questions.iter().flat_map(|q| q.visible.iter()))
+    });
+    let mut read = 0;
+    for condition in conditions {
+        let compiled = condition.check(Scope::Assessment);
+        assert!(compiled.is_ok(), "{condition:?}: {compiled:?}");
+        for field in compiled.iter().flat_map(|c| c.fields()) {
+            read += 1;
+            assert!(
+                pointers.iter().any(|p| p == field.pointer()),
+                "{}",
+                field.pointer()
+            );
         }
     }
-    assert!(!read.is_empty());
-    for pointer in read {
-        assert!(pointers.contains(&pointer), "{pointer}");
-    }
+    assert!(read > 0);
 }
 
 #[test]

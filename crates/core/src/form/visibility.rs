@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Form;
+use crate::condition::Condition;
 use crate::model::{whole_years_between, CHILD_AGE};
 
 /// The visible parts of the form.
@@ -24,17 +25,22 @@ pub struct Visibility {
 pub(super) fn evaluate(form: &Form, value: &Value) -> Visibility {
     let mut out = Visibility::default();
     for section in &form.sections {
-        if !section.visible.as_ref().is_none_or(|c| holds(c, value)) {
+        if !shows(section.visible.as_ref(), value) {
             continue;
         }
         out.sections.push(section.id.clone());
         for question in &section.questions {
-            if question.visible.as_ref().is_none_or(|c| holds(c, value)) {
+            if shows(question.visible.as_ref(), value) {
                 out.questions.push(question.pointer.clone());
             }
         }
     }
     out
+}
+
+/// Whether a part with this visibility shows; conditions are read in their JSON form.
+fn shows(condition: Option<&Condition>, doc: &Value) -> bool {
+    condition.is_none_or(|c| serde_json::to_value(c).is_ok_and(|c| holds(&c, doc)))
 }
 
 /// Whether `condition` holds for `doc`. A condition that does not apply to a form (referral
