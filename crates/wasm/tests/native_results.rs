@@ -34,7 +34,7 @@ fn result_name(case: &Path, base: &Path, lang: Lang) -> String {
 }
 
 #[test]
-fn native_results_are_written_for_every_case() {
+fn native_results_are_written_for_every_case() -> Result<(), String> {
     let base = root().join("tests/cases");
     let mut found = Vec::new();
     cases(&base, &mut found);
@@ -44,9 +44,7 @@ fn native_results_are_written_for_every_case() {
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"));
     let out = target.join("native-results");
-    fs::create_dir_all(&out)
-        .map_err(|e| e.to_string())
-        .unwrap_or_else(|e| panic!("{e}"));
+    fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let engine = Engine::default();
     for case in &found {
         let bytes = fs::read(case).unwrap_or_default();
@@ -55,7 +53,8 @@ fn native_results_are_written_for_every_case() {
             let text = serde_json::to_string(&result).unwrap_or_default();
             assert!(text.starts_with('{'), "{}", case.display());
             fs::write(out.join(result_name(case, &base, lang)), text)
-                .unwrap_or_else(|e| panic!("{}: {e}", case.display()));
+                .map_err(|e| format!("{}: {e}", case.display()))?;
         }
     }
+    Ok(())
 }
