@@ -5,8 +5,11 @@
 //! what to install.
 
 mod codegen;
+mod dist;
 mod run;
+mod serve;
 mod test;
+mod wasm;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +33,9 @@ fn main() -> ExitCode {
     let outcome = match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&root, args.iter().any(|a| a == "--check")),
         Some("test") => test::run_all(&root),
+        Some("wasm") => wasm::build(&root, !args.iter().any(|a| a == "--dev")),
+        Some("demo") => demo(&root),
+        Some("dist") => dist::run(&root),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
@@ -43,6 +49,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Builds the form and serves `www/` on http://127.0.0.1:8080.
+fn demo(root: &std::path::Path) -> Result<(), String> {
+    wasm::build(root, true)?;
+    serve::serve(&root.join("www"), 8080)
 }
 
 /// The workspace root: the parent of this crate's folder.
