@@ -6,6 +6,7 @@
 
 mod codegen;
 mod dist;
+mod fuzz;
 mod run;
 mod serve;
 mod test;
@@ -36,6 +37,10 @@ fn main() -> ExitCode {
         Some("wasm") => wasm::build(&root, !args.iter().any(|a| a == "--dev")),
         Some("demo") => demo(&root),
         Some("dist") => dist::run(&root),
+        Some("fuzz") => match seconds(&args) {
+            Ok(seconds) => fuzz::run_all(&root, seconds),
+            Err(e) => Err(e),
+        },
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
@@ -55,6 +60,17 @@ fn main() -> ExitCode {
 fn demo(root: &std::path::Path) -> Result<(), String> {
     wasm::build(root, true)?;
     serve::serve(&root.join("www"), 8080)
+}
+
+/// The value of `--seconds N`, 30 when absent.
+fn seconds(args: &[String]) -> Result<u64, String> {
+    match args.iter().position(|a| a == "--seconds") {
+        None => Ok(30),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| "--seconds takes a whole number".to_owned()),
+    }
 }
 
 /// The workspace root: the parent of this crate's folder.
