@@ -9,6 +9,7 @@
 //! The core reads no clock and does no I/O: `assessedAt` is the "now" of every computation.
 #![deny(missing_docs)]
 
+pub mod directory;
 pub mod json;
 pub mod model;
 pub mod parse;

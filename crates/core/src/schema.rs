@@ -4,6 +4,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RestrictFormats;
 use schemars::{JsonSchema, Schema};
 
+use crate::directory::Directory;
 use crate::model::Assessment;
 use crate::problem::Problem;
 
@@ -36,14 +37,17 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
 /// name.
 ///
 /// ```
-/// let text = lindung::schema::schema_json("assessment").unwrap_or_default();
-/// assert!(text.contains("https://lindung.id/schemas/assessment.v1.json"));
+/// for name in ["assessment", "problem", "directory"] {
+///     let text = lindung::schema::schema_json(name).unwrap_or_default();
+///     assert!(text.contains(&format!("https://lindung.id/schemas/{name}.v1.json")));
+/// }
 /// assert!(lindung::schema::schema_json("nonsense").is_none());
 /// ```
 pub fn schema_json(name: &str) -> Option<String> {
     let schema = match name {
         "assessment" => root_schema::<Assessment>(name),
         "problem" => root_schema::<Problem>(name),
+        "directory" => root_schema::<Directory>(name),
         _ => return None,
     };
     serde_json::to_string_pretty(&schema).ok()

@@ -1,0 +1,318 @@
+//! Reading a directory document: the JSON shape first, then every rule, each error located.
+//!
+//! Services and areas are read as plain strings first so that an unknown service kind or a
+//! malformed area can be reported with the provider it belongs to.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::{
+    Accepts, Contact, Directory, DirectoryError, Provider, MAX_AREAS, MAX_BYTES, MAX_PROVIDERS,
+    NATIONAL,
+};
+use crate::model::Set;
+use crate::service::ServiceKind;
+
+#[derive(Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    expecting = "a directory object"
+)]
+struct RawDirectory {
+    id: String,
+    version: String,
+    #[serde(default)]
+    description: Option<String>,
+    providers: Vec<RawProvider>,
+}
+
+#[derive(Deserialize)]
+#[serde(
+    rename_all = "camelCase",
+    deny_unknown_fields,
+    expecting = "a provider object"
+)]
+struct RawProvider {
+    id: String,
+    name: String,
+    services: Vec<String>,
+    areas: Vec<String>,
+    contact: Contact,
+    #[serde(default)]
+    accepts: Option<Accepts>,
+}
+
+pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(DirectoryError::TooLarge { size: bytes.len() });
+    }
+    let raw: RawDirectory = serde_json::from_slice(bytes).map_err(json_error)?;
+    if !is_id(&raw.id) {
+        return Err(DirectoryError::InvalidId { value: raw.id });
+    }
+    text_length("version", Some(&raw.version), 32)?;
+    text_length("description", raw.description.as_deref(), 2000)?;
+    if raw.providers.is_empty() {
+        return Err(DirectoryError::NoProviders);
+    }
+    if raw.providers.len() > MAX_PROVIDERS {
+        return Err(DirectoryError::TooManyProviders {
+            count: raw.providers.len(),
+        });
+    }
+    let mut seen = HashSet::new();
+    let mut providers = Vec::with_capacity(raw.providers.len());
+    for (index, raw_provider) in raw.providers.into_iter().enumerate() {
+        if !is_id(&raw_provider.id) {
+            return Err(DirectoryError::InvalidProviderId {
+                number: index + 1,
+                value: raw_provider.id,
+            });
+        }
+        if !seen.insert(raw_provider.id.clone()) {
+            return Err(DirectoryError::DuplicateProviderId {
+                provider: raw_provider.id,
+            });
+        }
+        providers.push(provider(raw_provider)?);
+    }
+    Ok(Directory {
+        id: raw.id,
+        version: raw.version,
+        description: raw.description,
+        providers,
+    })
+}
+
+fn provider(raw: RawProvider) -> Result<Provider, DirectoryError> {
+    let id = raw.id;
+    provider_text(&id, "name", Some(&raw.name), 200)?;
+    let services = services(&id, raw.services)?;
+    let areas = areas(&id, raw.areas)?;
+    contact(&id, &raw.contact)?;
+    if let Some(accepts) = raw.accepts {
+        if !(accepts.children || accepts.men || accepts.women) {
+            return Err(DirectoryError::AcceptsNobody { provider: id });
+        }
+    }
+    Ok(Provider {
+        id,
+        name: raw.name,
+        services,
+        areas,
+        contact: raw.contact,
+        accepts: raw.accepts,
+    })
+}
+
+fn services(provider: &str, raw: Vec<String>) -> Result<Set<ServiceKind>, DirectoryError> {
+    if raw.is_empty() {
+        return Err(DirectoryError::NoServices {
+            provider: provider.to_owned(),
+        });
+    }
+    let mut kinds = Vec::with_capacity(raw.len());
+    for value in raw {
+        let Ok(kind) = ServiceKind::deserialize(serde_json::Value::String(value.clone())) else {
+            return Err(DirectoryError::UnknownService {
+                provider: provider.to_owned(),
+                value,
+            });
+        };
+        if kinds.contains(&kind) {
+            return Err(DirectoryError::DuplicateService {
+                provider: provider.to_owned(),
+                value,
+            });
+        }
+        kinds.push(kind);
+    }
+    Ok(Set::new(kinds))
+}
+
+fn areas(provider: &str, raw: Vec<String>) -> Result<Set<String>, DirectoryError> {
+    if raw.is_empty() {
+        return Err(DirectoryError::NoAreas {
+            provider: provider.to_owned(),
+        });
+    }
+    if raw.len() > MAX_AREAS {
+        return Err(DirectoryError::TooManyAreas {
+            provider: provider.to_owned(),
+            count: raw.len(),
+        });
+    }
+    for (index, value) in raw.iter().enumerate() {
+        if !is_area(value) {
+            return Err(DirectoryError::InvalidArea {
+                provider: provider.to_owned(),
+                value: value.clone(),
+            });
+        }
+        if raw[..index].contains(value) {
+            return Err(DirectoryError::DuplicateArea {
+                provider: provider.to_owned(),
+                value: value.clone(),
+            });
+        }
+    }
+    Ok(Set::new(raw))
+}
+
+fn contact(provider: &str, contact: &Contact) -> Result<(), DirectoryError> {
+    for (field, number) in [
+        ("contact.phone", &contact.phone),
+        ("contact.whatsapp", &contact.whatsapp),
+    ] {
+        if let Some(number) = number {
+            if !is_phone(number) {
+                return Err(DirectoryError::InvalidPhone {
+                    provider: provider.to_owned(),
+                    field,
+                    value: number.clone(),
+                });
+            }
+        }
+    }
+    provider_text(provider, "contact.address", contact.address.as_deref(), 500)?;
+    provider_text(provider, "contact.hours", contact.hours.as_deref(), 200)?;
+    let reachable =
+        contact.phone.is_some() || contact.whatsapp.is_some() || contact.address.is_some();
+    if contact.confirmed && !reachable {
+        return Err(DirectoryError::ConfirmedWithoutContact {
+            provider: provider.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+fn json_error(error: serde_json::Error) -> DirectoryError {
+    let full = error.to_string();
+    // serde_json ends its message with the position, which is reported on its own.
+    let message = match full.rfind(" at line ") {
+        Some(end) => full[..end].to_owned(),
+        None => full,
+    };
+    DirectoryError::Json {
+        line: error.line(),
+        column: error.column(),
+        message,
+    }
+}
+
+/// Lengths count characters, as JSON Schema's `minLength` and `maxLength` do.
+fn length_ok(text: &str, max: usize) -> bool {
+    (1..=max).contains(&text.chars().count())
+}
+
+fn text_length(field: &'static str, text: Option<&str>, max: usize) -> Result<(), DirectoryError> {
+    match text {
+        Some(text) if !length_ok(text, max) => {
+            Err(DirectoryError::TextLength { field, min: 1, max })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn provider_text(
+    provider: &str,
+    field: &'static str,
+    text: Option<&str>,
+    max: usize,
+) -> Result<(), DirectoryError> {
+    match text {
+        Some(text) if !length_ok(text, max) => Err(DirectoryError::ProviderTextLength {
+            provider: provider.to_owned(),
+            field,
+            min: 1,
+            max,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// `^[A-Za-z0-9._-]{1,64}$`
+fn is_id(value: &str) -> bool {
+    (1..=64).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// `^(ID|[0-9]{2}(\.[0-9]{2})?)$`
+fn is_area(value: &str) -> bool {
+    let digits = |s: &[u8]| s.len() == 2 && s.iter().all(u8::is_ascii_digit);
+    match value.as_bytes() {
+        [a, b] if value == NATIONAL || digits(&[*a, *b]) => true,
+        [a, b, b'.', c, d] => digits(&[*a, *b]) && digits(&[*c, *d]),
+        _ => false,
+    }
+}
+
+/// `^\+?[0-9][0-9 -]{2,19}$`
+fn is_phone(value: &str) -> bool {
+    let rest = value.strip_prefix('+').unwrap_or(value).as_bytes();
+    match rest.split_first() {
+        Some((first, tail)) => {
+            first.is_ascii_digit()
+                && (2..=19).contains(&tail.len())
+                && tail
+                    .iter()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'-'))
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn area_codes() {
+        for good in ["ID", "63", "63.71", "00", "99.99"] {
+            assert!(is_area(good), "{good}");
+        }
+        for bad in [
+            "", "id", "6", "630", "63.7", "63.711", "63-71", "6a", "ID.01", "63.", ".71",
+        ] {
+            assert!(!is_area(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers() {
+        for good in [
+            "129",
+            "+62 511 123",
+            "0511-3350-000",
+            "+6281234567890123456",
+        ] {
+            assert!(is_phone(good), "{good}");
+        }
+        for bad in [
+            "",
+            "+",
+            "12",
+            "+12",
+            "-129",
+            "12a",
+            "+ 129",
+            "0812345678901234567890",
+        ] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_id("uptd-ppa.kalsel_1"));
+        assert!(is_id(&"a".repeat(64)));
+        assert!(!is_id(&"a".repeat(65)));
+        assert!(!is_id(""));
+        assert!(!is_id("with space"));
+        assert!(!is_id("é"));
+    }
+}
