@@ -4,6 +4,7 @@
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 /// The largest document accepted, in bytes (1 MiB). Larger input is refused before any work.
@@ -184,11 +185,15 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
                 repeated: &mut *self.repeated,
             };
             let value = map.next_value_seed(seed)?;
-            if out.contains_key(&key) {
-                let pointer = path.pointer();
-                self.repeated.push(RepeatedKey { pointer, key });
-            } else {
-                out.insert(key, value);
+            match out.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                Entry::Occupied(slot) => {
+                    let key = slot.key().clone();
+                    let pointer = Path::Key(self.path, &key).pointer();
+                    self.repeated.push(RepeatedKey { pointer, key });
+                }
             }
         }
         Ok(Value::Object(out))

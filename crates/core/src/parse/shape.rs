@@ -295,14 +295,13 @@ impl Walk<'_> {
     /// branch the value was evidently meant for, or a type problem. Branches of another type are
     /// not tried, so a sound document costs one branch per choice.
     fn branches(&self, value: &Value, node: &Node, path: &Path<'_>, out: &mut Vec<Problem>) {
-        let compatible: Vec<usize> = node
-            .branches
-            .iter()
-            .copied()
-            .filter(|b| accepts(self.shape.nodes[*b].types, value))
-            .collect();
+        let mut compatible = 0;
         let mut first_failure = None;
-        for branch in &compatible {
+        for branch in &node.branches {
+            if !accepts(self.shape.nodes[*branch].types, value) {
+                continue;
+            }
+            compatible += 1;
             let mut problems = Vec::new();
             self.walk(value, *branch, path, &mut problems);
             if problems.is_empty() {
@@ -310,7 +309,7 @@ impl Walk<'_> {
             }
             first_failure.get_or_insert(problems);
         }
-        match (compatible.len(), first_failure) {
+        match (compatible, first_failure) {
             (1, Some(mut problems)) => out.append(&mut problems),
             _ => out.push(self.type_problem(value, node.types, path)),
         }
