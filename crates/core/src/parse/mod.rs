@@ -6,6 +6,7 @@
 
 mod pattern;
 mod shape;
+mod wording;
 
 use shape::Shape;
 
