@@ -217,11 +217,7 @@ export interface Accepts {
 }
 
 /**
- * The answer to a risk, indicator or need question.
- * 
- * An absent question was **not asked**; that fourth state is represented by `Option::None`
- * around an `Answer`. Only `Yes` adds risk; `Unknown` and not-asked are counted and reported
- * so that a thin assessment never looks like a safe one.
+ * The answer to a risk, indicator or need question: `yes`, `no`, or `unknown` (asked, but the person could not or would not say). An absent question was not asked. Only `yes` adds risk; `unknown` and not-asked answers are counted and reported, so a thin assessment never looks like a safe one.
  */
 export type Answer = "yes" | "no" | "unknown";
 

@@ -39,8 +39,10 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
 /// name.
 ///
 /// ```
-/// let text = lindung::schema::schema_json("assessment").unwrap_or_default();
-/// assert!(text.contains("https://lindung.id/schemas/assessment.v1.json"));
+/// for name in ["assessment", "problem", "directory"] {
+///     let text = lindung::schema::schema_json(name).unwrap_or_default();
+///     assert!(text.contains(&format!("https://lindung.id/schemas/{name}.v1.json")));
+/// }
 /// assert!(lindung::schema::schema_json("nonsense").is_none());
 /// ```
 pub fn schema_json(name: &str) -> Option<String> {
