@@ -391,15 +391,15 @@ impl Compiled {
         if !result {
             evidence.truncate(start);
         }
-        let mut seen: Vec<&'static str> = Vec::new();
-        evidence.retain(|pointer| {
-            if seen.contains(pointer) {
-                false
+        // Keep the first of repeated pointers, without allocating.
+        let mut index = start;
+        while index < evidence.len() {
+            if evidence[start..index].contains(&evidence[index]) {
+                evidence.remove(index);
             } else {
-                seen.push(pointer);
-                true
+                index += 1;
             }
-        });
+        }
         result
     }
 

@@ -19,6 +19,9 @@ use crate::model::{
     ViolenceSetting,
 };
 
+/// A JSON Pointer in a result: borrowed from the field registry, owned when read back from JSON.
+pub type Pointer = std::borrow::Cow<'static, str>;
+
 /// The kind of value a field holds; it decides which condition operators fit it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FieldKind {
@@ -252,6 +255,11 @@ impl Field {
     /// The JSON Pointer in JSON names, for example `/danger/strangulation`.
     pub fn pointer(&self) -> &str {
         &self.pointer
+    }
+
+    /// The pointer as a result holds it.
+    pub fn to_pointer(&'static self) -> Pointer {
+        Pointer::Borrowed(&self.pointer)
     }
 
     /// The kind of value.

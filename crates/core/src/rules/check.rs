@@ -363,11 +363,27 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         });
     }
 
+    let mut risk_fields: Vec<&'static crate::fields::Field> = Vec::new();
+    for field in factors.iter().chain(&floors).flat_map(|c| c.fields()) {
+        if !risk_fields.iter().any(|seen| std::ptr::eq(*seen, field)) {
+            risk_fields.push(field);
+        }
+    }
+    let mut floor_answers: Vec<&'static crate::fields::Field> = Vec::new();
+    for field in floors.iter().flat_map(|c| c.fields()) {
+        if field.kind() == FieldKind::Answer
+            && !floor_answers.iter().any(|seen| std::ptr::eq(*seen, field))
+        {
+            floor_answers.push(field);
+        }
+    }
     Ok(Checked {
         factors,
         floors,
         referrals,
         due_from,
         catalogue,
+        risk_fields,
+        floor_answers,
     })
 }
