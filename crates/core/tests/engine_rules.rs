@@ -147,6 +147,36 @@ fn an_agency_rule_set_loads_with_its_own_weights_and_factor() {
     assert!(weight(&builtin, "agency.pregnant_and_forced_sex").is_none());
 }
 
+#[test]
+fn an_agency_rule_set_changes_the_score() {
+    let agency = lindung::Engine::new(
+        RuleSet::from_json(AGENCY.as_bytes()).unwrap(),
+        lindung::directory::Directory::builtin(),
+    );
+    let builtin = lindung::Engine::default();
+    let mut case: Value = serde_json::from_str(include_str!(
+        "../../../tests/cases/engine/ktk-life-threatening.json"
+    ))
+    .unwrap();
+    case["danger"]["forcedSex"] = json!("yes");
+    let bytes = case.to_string();
+    let score = |engine: &lindung::Engine| {
+        let risk = engine
+            .assess_json(bytes.as_bytes(), lindung::Lang::En)
+            .risk
+            .unwrap();
+        let rules: Vec<String> = risk.factors.iter().map(|f| f.rule.clone()).collect();
+        (
+            risk.score,
+            rules.contains(&"agency.pregnant_and_forced_sex".to_owned()),
+        )
+    };
+    let (builtin_score, builtin_extra) = score(&builtin);
+    let (agency_score, agency_extra) = score(&agency);
+    assert!(!builtin_extra && agency_extra);
+    assert_eq!(agency_score, builtin_score + 2);
+}
+
 /// A change to the default rule set (`null` removes the field) and the error it must give.
 const MISTAKES: &[(&str, &str, &str)] = &[
     ("/risk/factors/0/when", r#"{"answer":{"at":"/danger/choking","is":"yes"}}"#,
