@@ -4,6 +4,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RestrictFormats;
 use schemars::{JsonSchema, Schema};
 
+use crate::directory::Directory;
 use crate::model::Assessment;
 use crate::problem::Problem;
 
@@ -36,15 +37,17 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
 /// name.
 ///
 /// ```
-/// let text = lindung::schema::schema_json("assessment").unwrap_or_default();
-/// assert!(text.contains("https://lindung.id/schemas/assessment.v1.json"));
+/// for name in ["assessment", "problem", "directory", "rules", "result"] {
+///     let text = lindung::schema::schema_json(name).unwrap_or_default();
+///     assert!(text.contains(&format!("https://lindung.id/schemas/{name}.v1.json")));
+/// }
 /// assert!(lindung::schema::schema_json("nonsense").is_none());
 /// ```
 pub fn schema_json(name: &str) -> Option<String> {
     let schema = match name {
         "assessment" => root_schema::<Assessment>(name),
         "problem" => root_schema::<Problem>(name),
-        "directory" => root_schema::<crate::directory::Directory>(name),
+        "directory" => root_schema::<Directory>(name),
         "rules" => root_schema::<crate::rules::RuleSetDocument>(name),
         "result" => root_schema::<crate::result::AssessmentResult>(name),
         _ => return None,

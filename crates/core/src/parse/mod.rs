@@ -6,6 +6,7 @@
 
 mod pattern;
 mod shape;
+mod wording;
 
 use shape::Shape;
 
@@ -69,10 +70,12 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
     let mut problems: Vec<Problem> = read
         .repeated_keys
         .iter()
-        .map(|pointer| {
-            let key = pointer.rsplit('/').next().unwrap_or_default();
-            let key = key.replace("~1", "/").replace("~0", "~");
-            Code::JsonDuplicateKey.problem(pointer.clone(), lang, &[("key", key)])
+        .map(|repeated| {
+            Code::JsonDuplicateKey.problem(
+                repeated.pointer.clone(),
+                lang,
+                &[("key", repeated.key.clone())],
+            )
         })
         .collect();
     problems.extend(assessment_shape().check(&read.value, lang));
