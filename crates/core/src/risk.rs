@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::condition::Context;
 use crate::fields::{FieldValue, Pointer};
-use crate::model::{Answer, Assessment, Lang, ProfessionalJudgement, RiskLevel};
+use crate::model::{Answer, Assessment, CaseType, Lang, ProfessionalJudgement, RiskLevel};
 use crate::rules::RuleSet;
 
 /// A risk factor that is present.
@@ -65,7 +65,8 @@ pub struct RiskResult {
 /// Floors are applied in the order of the rule set, each against the level reached so far (the
 /// score's level raised by earlier floors); a floor with `whenLevelAtLeast` applies only when that
 /// level has been reached, so the immediate-danger floor comes last.
-/// Labels are in `lang`.
+/// Labels are in `lang`. `notAsked` lists the risk questions left blank in a KTK case; in a case
+/// that is only KPO the danger questions are optional and only their answers count.
 pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> RiskResult {
     let doc = &rules.document().risk;
     let context = Context::new(assessment);
@@ -101,11 +102,14 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
         }
     }
 
+    // The danger questions belong to the violence (KTK) assessment: for a case that is only KPO
+    // they are optional, so an unasked one is not a gap worth listing.
+    let ktk = assessment.has_case_type(CaseType::Ktk);
     let mut unknown = Vec::new();
     let mut not_asked = Vec::new();
     for field in &rules.compiled.risk_fields {
         match field.get(assessment) {
-            FieldValue::Absent => not_asked.push(field.to_pointer()),
+            FieldValue::Absent if ktk => not_asked.push(field.to_pointer()),
             FieldValue::Answer(Answer::Unknown) | FieldValue::Enum("unknown") => {
                 unknown.push(field.to_pointer());
             }
@@ -123,5 +127,32 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
         unknown,
         not_asked,
         judgement,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(name: &str) -> Option<Assessment> {
+        let path = format!(
+            "{}/../../tests/cases/valid/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let bytes = std::fs::read(path).ok()?;
+        crate::parse::parse_assessment(&bytes, Lang::En).ok()
+    }
+
+    #[test]
+    fn unasked_danger_questions_are_listed_for_ktk_cases_only() {
+        let rules = RuleSet::builtin();
+        let kpo = case("kpo-scam-compound").map(|a| assess_risk(&a, &rules, Lang::En));
+        assert_eq!(kpo.map(|r| r.not_asked), Some(vec![]));
+        let mut ktk = case("ktk-adult-strangulation");
+        if let Some(a) = ktk.as_mut() {
+            a.danger.isolation = None;
+        }
+        let listed = ktk.map(|a| assess_risk(&a, &rules, Lang::En).not_asked);
+        assert!(listed.is_some_and(|p| p.iter().any(|p| p == "/danger/isolation")));
     }
 }
