@@ -7,6 +7,8 @@ use schemars::{JsonSchema, Schema};
 use crate::directory::Directory;
 use crate::model::Assessment;
 use crate::problem::Problem;
+use crate::result::AssessmentResult;
+use crate::rules::RuleSetDocument;
 
 /// The address every schema's `$id` starts with.
 pub const ID_BASE: &str = "https://lindung.id/schemas/";
@@ -37,7 +39,7 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
 /// name.
 ///
 /// ```
-/// for name in ["assessment", "problem", "directory"] {
+/// for name in ["assessment", "problem", "rules", "result", "directory"] {
 ///     let text = lindung::schema::schema_json(name).unwrap_or_default();
 ///     assert!(text.contains(&format!("https://lindung.id/schemas/{name}.v1.json")));
 /// }
@@ -48,7 +50,49 @@ pub fn schema_json(name: &str) -> Option<String> {
         "assessment" => root_schema::<Assessment>(name),
         "problem" => root_schema::<Problem>(name),
         "directory" => root_schema::<Directory>(name),
+        "rules" => root_schema::<RuleSetDocument>(name),
+        "result" => root_schema::<AssessmentResult>(name),
         _ => return None,
     };
     serde_json::to_string_pretty(&schema).ok()
+}
+
+/// The published schema text as committed under `schemas/`, by name; `None` for an unknown name.
+///
+/// Compiled in, so reading it needs neither I/O nor the schema generator (which keeps the WASM
+/// module small). `cargo xtask codegen --check` and a test keep it equal to [`schema_json`].
+///
+/// ```
+/// let text = lindung::schema::published("result").unwrap_or_default();
+/// assert!(text.contains("https://lindung.id/schemas/result.v1.json"));
+/// ```
+pub fn published(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "assessment" => include_str!("../../../schemas/assessment.v1.json"),
+        "problem" => include_str!("../../../schemas/problem.v1.json"),
+        "directory" => include_str!("../../../schemas/directory.v1.json"),
+        "rules" => include_str!("../../../schemas/rules.v1.json"),
+        "result" => include_str!("../../../schemas/result.v1.json"),
+        _ => return None,
+    })
+}
+
+/// The names of the published schemas.
+pub const NAMES: [&str; 5] = ["assessment", "problem", "rules", "result", "directory"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_text_is_what_the_types_generate() {
+        for name in NAMES {
+            let generated = schema_json(name).map(|text| text + "\n");
+            assert_eq!(
+                published(name),
+                generated.as_deref(),
+                "schemas/{name}.v1.json is stale: run `cargo xtask codegen`"
+            );
+        }
+    }
 }

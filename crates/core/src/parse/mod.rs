@@ -17,15 +17,15 @@ use serde_json::Value;
 use crate::json::{self, DOCUMENT_LIMIT};
 use crate::model::{Assessment, Lang};
 use crate::problem::Problem;
-use crate::schema::root_schema;
 use crate::validate::{self, Code};
 
 /// The assessment schema, compiled once.
 fn assessment_shape() -> &'static Shape {
     static SHAPE: OnceLock<Shape> = OnceLock::new();
     SHAPE.get_or_init(|| {
-        let schema =
-            serde_json::to_value(root_schema::<Assessment>("assessment")).unwrap_or(Value::Null);
+        let schema = crate::schema::published("assessment")
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or(Value::Null);
         Shape::compile(&schema)
     })
 }
