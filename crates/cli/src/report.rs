@@ -137,6 +137,8 @@ struct Words {
     no_provider: &'static str,
     unconfirmed: &'static str,
     guardian_not_contacted: &'static str,
+    key_missing: &'static str,
+    consent: &'static str,
 }
 
 const ID: Words = Words {
@@ -160,6 +162,8 @@ const ID: Words = Words {
     no_provider: "belum ada penyedia di direktori",
     unconfirmed: "belum dikonfirmasi",
     guardian_not_contacted: "wali tidak dihubungi (diduga pelaku)",
+    key_missing: "Pertanyaan kunci belum terjawab",
+    consent: "persetujuan",
 };
 
 const EN: Words = Words {
@@ -183,6 +187,8 @@ const EN: Words = Words {
     no_provider: "no provider in the directory yet",
     unconfirmed: "to be confirmed",
     guardian_not_contacted: "guardian not contacted (suspected perpetrator)",
+    key_missing: "Key questions without a yes or no",
+    consent: "consent",
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -217,6 +223,38 @@ fn status_name(status: lindung::trafficking::TraffickingStatus, lang: Lang) -> &
         (Lang::En, Possible) => "POSSIBLE",
         (Lang::En, NotIndicated) => "not indicated",
         (Lang::En, NotAssessed) => "not assessed (not a KPO case)",
+    }
+}
+
+fn urgency_name(urgency: lindung::referral::Urgency, lang: Lang) -> &'static str {
+    use lindung::referral::Urgency::*;
+    match (lang, urgency) {
+        (Lang::Id, Immediate) => "segera",
+        (Lang::Id, Within24h) => "≤ 24 jam",
+        (Lang::Id, Within72h) => "≤ 72 jam",
+        (Lang::Id, Within7d) => "≤ 7 hari",
+        (Lang::Id, Routine) => "rutin",
+        (Lang::En, Immediate) => "immediate",
+        (Lang::En, Within24h) => "≤ 24 h",
+        (Lang::En, Within72h) => "≤ 72 h",
+        (Lang::En, Within7d) => "≤ 7 days",
+        (Lang::En, Routine) => "routine",
+    }
+}
+
+fn consent_name(consent: lindung::referral::ConsentState, lang: Lang) -> &'static str {
+    use lindung::referral::ConsentState::*;
+    match (lang, consent) {
+        (Lang::Id, Given) => "diberikan",
+        (Lang::Id, Emergency) => "darurat (kepentingan vital)",
+        (Lang::Id, Statutory) => "kewajiban hukum",
+        (Lang::Id, GuardianNeeded) => "perlu persetujuan wali",
+        (Lang::Id, Needed) => "perlu diminta",
+        (Lang::En, Given) => "given",
+        (Lang::En, Emergency) => "emergency (vital interest)",
+        (Lang::En, Statutory) => "statutory",
+        (Lang::En, GuardianNeeded) => "guardian's consent needed",
+        (Lang::En, Needed) => "to be asked",
     }
 }
 
@@ -312,8 +350,20 @@ pub fn result_text(
                 )?;
             }
         }
-        writeln!(out, "  {}: {}", w.unknown, list(&risk.unknown, w.none))?;
-        writeln!(out, "  {}: {}", w.not_asked, list(&risk.not_asked, w.none))?;
+        writeln!(
+            out,
+            "  {} ({}): {}",
+            w.unknown,
+            risk.unknown.len(),
+            list(&risk.unknown, w.none)
+        )?;
+        writeln!(
+            out,
+            "  {} ({}): {}",
+            w.not_asked,
+            risk.not_asked.len(),
+            list(&risk.not_asked, w.none)
+        )?;
     }
     if let Some(trafficking) = &result.trafficking {
         writeln!(out)?;
@@ -333,7 +383,7 @@ pub fn result_text(
             trafficking_detail(out, trafficking, lang)?;
         }
     }
-    referrals_text(out, result, w)?;
+    referrals_text(out, result, lang)?;
     completeness_and_problems(out, file, bytes, result, w)
 }
 
@@ -371,7 +421,8 @@ fn trafficking_detail(
     Ok(())
 }
 
-fn referrals_text(out: &mut impl Write, result: &AssessmentResult, w: &Words) -> io::Result<()> {
+fn referrals_text(out: &mut impl Write, result: &AssessmentResult, lang: Lang) -> io::Result<()> {
+    let w = words(lang);
     writeln!(out)?;
     writeln!(out, "{} ({})", w.referrals, result.referrals.len())?;
     for r in &result.referrals {
@@ -383,7 +434,7 @@ fn referrals_text(out: &mut impl Write, result: &AssessmentResult, w: &Words) ->
         writeln!(
             out,
             "  {ready} {:<11} {:<22} {}",
-            r.urgency.as_str(),
+            urgency_name(r.urgency, lang),
             due,
             r.label
         )?;
@@ -407,7 +458,12 @@ fn referrals_text(out: &mut impl Write, result: &AssessmentResult, w: &Words) ->
             }
             None => writeln!(out, "      → {}", w.no_provider)?,
         }
-        write!(out, "      consent: {}", json_name(&r.consent))?;
+        write!(
+            out,
+            "      {}: {}",
+            w.consent,
+            consent_name(r.consent, lang)
+        )?;
         if let Some(basis) = &r.basis {
             write!(out, " · {basis}")?;
         }
@@ -438,7 +494,7 @@ fn completeness_and_problems(
             c.not_asked
         )?;
         if !c.missing_key.is_empty() {
-            writeln!(out, "  {}: {}", w.not_asked, c.missing_key.join(", "))?;
+            writeln!(out, "  {}: {}", w.key_missing, c.missing_key.join(", "))?;
         }
     }
     if !result.errors.is_empty() || !result.warnings.is_empty() {

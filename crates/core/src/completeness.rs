@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::fields::{self, Field};
+use crate::fields::{self, Field, Pointer};
 use crate::model::{Answer, Assessment, CaseType, IndicatorId};
 use crate::rules::{RuleSet, Strength};
 use crate::trafficking::Profile;
@@ -23,13 +23,22 @@ pub struct Completeness {
     pub ratio: f64,
     /// Key questions answered "unknown" or not asked: the questions the floors read (for `ktk`)
     /// and the strong indicators of the profile (for `kpo`).
-    pub missing_key: Vec<String>,
+    pub missing_key: Vec<Pointer>,
 }
 
-fn under(prefix: &'static str) -> impl Iterator<Item = &'static Field> {
-    fields::all()
-        .iter()
-        .filter(move |field| field.pointer().starts_with(prefix))
+/// The danger questions and the needs, found once.
+fn sections() -> &'static (Vec<&'static Field>, Vec<&'static Field>) {
+    static SECTIONS: std::sync::OnceLock<(Vec<&'static Field>, Vec<&'static Field>)> =
+        std::sync::OnceLock::new();
+    SECTIONS.get_or_init(|| {
+        let under = |prefix: &str| {
+            fields::all()
+                .iter()
+                .filter(|field| field.pointer().starts_with(prefix))
+                .collect()
+        };
+        (under("/danger/"), under("/needs/"))
+    })
 }
 
 /// The questions that apply: the danger questions for `ktk`, the needs always, the catalogue's
@@ -37,9 +46,9 @@ fn under(prefix: &'static str) -> impl Iterator<Item = &'static Field> {
 fn questions(assessment: &Assessment, rules: &RuleSet) -> Vec<&'static Field> {
     let mut out = Vec::new();
     if assessment.has_case_type(CaseType::Ktk) {
-        out.extend(under("/danger/"));
+        out.extend(sections().0.iter().copied());
     }
-    out.extend(under("/needs/"));
+    out.extend(sections().1.iter().copied());
     if assessment.has_case_type(CaseType::Kpo) {
         out.extend(
             rules
@@ -71,15 +80,7 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
 
     let mut key: Vec<&'static Field> = Vec::new();
     if assessment.has_case_type(CaseType::Ktk) {
-        for when in &rules.compiled.floors {
-            for field in when.fields() {
-                if field.kind() == fields::FieldKind::Answer
-                    && !key.iter().any(|k| std::ptr::eq(*k, field))
-                {
-                    key.push(field);
-                }
-            }
-        }
+        key.extend(rules.compiled.floor_answers.iter().copied());
     }
     if assessment.has_case_type(CaseType::Kpo) {
         let profile = Profile::of(assessment);
@@ -100,7 +101,7 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
                 Some(Answer::Yes | Answer::No)
             )
         })
-        .map(|field| field.pointer().to_owned())
+        .map(|field| field.to_pointer())
         .collect();
     Completeness {
         answered,

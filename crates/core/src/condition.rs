@@ -237,6 +237,24 @@ fn lookup(pointer: &str) -> Result<&'static Field, ConditionError> {
     })
 }
 
+/// Repeated free text and dates have no single value a condition could compare.
+fn readable(
+    field: &'static Field,
+    operator: &'static str,
+) -> Result<&'static Field, ConditionError> {
+    let unreadable =
+        field.is_repeated() && matches!(field.kind(), FieldKind::Text | FieldKind::Date);
+    if unreadable {
+        Err(ConditionError::OperatorMismatch {
+            operator,
+            pointer: field.pointer().to_owned(),
+            kind: "repeated",
+        })
+    } else {
+        Ok(field)
+    }
+}
+
 fn expect_kind(
     field: &'static Field,
     operator: &'static str,
@@ -309,7 +327,7 @@ impl Condition {
                 Node::Includes(field, test.value.clone())
             }
             Condition::Equals(test) => {
-                let field = lookup(&test.at)?;
+                let field = readable(lookup(&test.at)?, "equals")?;
                 match &test.value {
                     Scalar::Text(value) => {
                         let field = expect_kind(field, "equals", &[K::Enum, K::Text])?;
@@ -391,15 +409,15 @@ impl Compiled {
         if !result {
             evidence.truncate(start);
         }
-        let mut seen: Vec<&'static str> = Vec::new();
-        evidence.retain(|pointer| {
-            if seen.contains(pointer) {
-                false
+        // Keep the first of repeated pointers, without allocating.
+        let mut index = start;
+        while index < evidence.len() {
+            if evidence[start..index].contains(&evidence[index]) {
+                evidence.remove(index);
             } else {
-                seen.push(pointer);
-                true
+                index += 1;
             }
-        });
+        }
         result
     }
 

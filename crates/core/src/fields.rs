@@ -5,7 +5,8 @@
 //! that is not here cannot be used anywhere. A pointer with `*` (for example
 //! `/violence/perpetrators/*/relationship`) stands for every element of an array: an enum there
 //! reads as the set of values across elements, an answer as the strongest answer of any element
-//! (yes over unknown over no).
+//! (yes over unknown over no). Repeated text and dates are listed for the form, but no condition
+//! may read them.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -18,6 +19,9 @@ use crate::model::{
     Means, Process, Relationship, RiskLevel, Set, Sex, SexualViolenceType, ViolenceForm,
     ViolenceSetting,
 };
+
+/// A JSON Pointer in a result: borrowed from the field registry, owned when read back from JSON.
+pub type Pointer = std::borrow::Cow<'static, str>;
 
 /// The kind of value a field holds; it decides which condition operators fit it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -254,6 +258,11 @@ impl Field {
         &self.pointer
     }
 
+    /// The pointer as a result holds it.
+    pub fn to_pointer(&'static self) -> Pointer {
+        Pointer::Borrowed(&self.pointer)
+    }
+
     /// The kind of value.
     pub fn kind(&self) -> FieldKind {
         self.kind
@@ -408,6 +417,10 @@ fields! {
     "/trafficking/migration/currentLocation": Enum<CurrentLocation> => |a| enum_value(migration(a).map(|m| m.current_location));
     "/trafficking/migration/documentsHeldByOthers": Answer => |a| answer(migration(a).map(|m| m.documents_held_by_others));
     "/trafficking/events/*/kind": Set<EventKind> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| names(t.events.iter().map(|e| e.kind)));
+    "/trafficking/events/*/place": Text => |_| FieldValue::Absent;
+    "/trafficking/events/*/country": Text => |_| FieldValue::Absent;
+    "/trafficking/events/*/from": Date => |_| FieldValue::Absent;
+    "/trafficking/events/*/to": Date => |_| FieldValue::Absent;
     "/trafficking/recruiterRelationship": Enum<Relationship> => |a| enum_value(a.trafficking.as_ref().and_then(|t| t.recruiter_relationship));
     "/needs/medicalUrgent": Answer => |a| answer(a.needs.medical_urgent);
     "/needs/medical": Answer => |a| answer(a.needs.medical);

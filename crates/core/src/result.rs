@@ -46,7 +46,7 @@ pub struct EngineInfo {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[schemars(
     title = "lindung result v1",
-    description = "What the lindung engine concludes about one assessment: decision support, not a decision. Every conclusion names the rules and the answers (JSON Pointers into the assessment) that produced it. When the assessment is invalid, `valid` is false, no referral is ready, and the parts that could not be computed (the assessment could not be read at all) are absent: `assessmentId`, `child`, `risk`, `trafficking` and `completeness` are then left out and `referrals` is empty."
+    description = "What the lindung engine concludes about one assessment: decision support, not a decision. Every conclusion names the rules and the answers (JSON Pointers into the assessment) that produced it. When the assessment is invalid, `valid` is false, no referral is ready, and the parts that could not be computed (the assessment could not be read at all) are absent: `assessmentId`, `child`, `risk`, `trafficking` and `completeness` are then left out and `referrals` is empty. Beyond the data contract's table: `engine.directory` traces the service directory too; a referral's `consent` may also be `statutory` (child protection for a child); a referral's `provider` is absent when no provider in the directory fits and its `dueBy` is absent for a routine referral; `guardianNotContacted` marks every referral of a child whose guardian is the suspected perpetrator."
 )]
 pub struct AssessmentResult {
     /// The version of this contract: `"1"`.

@@ -1,13 +1,11 @@
 //! Risk of further serious harm (KTK): the score from weighted factors, the level from the
 //! thresholds, the floors, and the officer's professional judgement beside the computed level.
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::condition::Context;
-use crate::fields::FieldValue;
+use crate::fields::{FieldValue, Pointer};
 use crate::model::{Answer, Assessment, Lang, ProfessionalJudgement, RiskLevel};
 use crate::rules::RuleSet;
 
@@ -20,7 +18,7 @@ pub struct FactorHit {
     /// The weight added to the score.
     pub weight: u32,
     /// The pointers of the answers that made it present.
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Pointer>,
     /// The rule's label in the requested language.
     pub label: String,
 }
@@ -34,7 +32,7 @@ pub struct FloorHit {
     /// The lowest level it allows.
     pub level: RiskLevel,
     /// The pointers of the answers that made it apply.
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Pointer>,
     /// The rule's label in the requested language.
     pub label: String,
 }
@@ -54,9 +52,9 @@ pub struct RiskResult {
     /// The floors that apply, in the order applied.
     pub floors: Vec<FloorHit>,
     /// Risk questions answered "unknown".
-    pub unknown: Vec<String>,
+    pub unknown: Vec<Pointer>,
     /// Risk questions not asked.
-    pub not_asked: Vec<String>,
+    pub not_asked: Vec<Pointer>,
     /// The officer's own level, with the reason.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judgement: Option<ProfessionalJudgement>,
@@ -80,7 +78,7 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
             factors.push(FactorHit {
                 rule: factor.id.clone(),
                 weight: factor.weight,
-                evidence: evidence.into_iter().map(str::to_owned).collect(),
+                evidence: evidence.into_iter().map(Pointer::Borrowed).collect(),
                 label: factor.label.get(lang).to_owned(),
             });
         }
@@ -97,7 +95,7 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
             floors.push(FloorHit {
                 rule: floor.id.clone(),
                 level: floor.level,
-                evidence: evidence.into_iter().map(str::to_owned).collect(),
+                evidence: evidence.into_iter().map(Pointer::Borrowed).collect(),
                 label: floor.label.get(lang).to_owned(),
             });
         }
@@ -105,19 +103,13 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
 
     let mut unknown = Vec::new();
     let mut not_asked = Vec::new();
-    let mut seen = BTreeMap::new();
-    for when in rules.compiled.factors.iter().chain(&rules.compiled.floors) {
-        for field in when.fields() {
-            if seen.insert(field.pointer(), ()).is_some() {
-                continue;
+    for field in &rules.compiled.risk_fields {
+        match field.get(assessment) {
+            FieldValue::Absent => not_asked.push(field.to_pointer()),
+            FieldValue::Answer(Answer::Unknown) | FieldValue::Enum("unknown") => {
+                unknown.push(field.to_pointer());
             }
-            match field.get(assessment) {
-                FieldValue::Absent => not_asked.push(field.pointer().to_owned()),
-                FieldValue::Answer(Answer::Unknown) | FieldValue::Enum("unknown") => {
-                    unknown.push(field.pointer().to_owned());
-                }
-                _ => {}
-            }
+            _ => {}
         }
     }
 

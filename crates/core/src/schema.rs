@@ -39,7 +39,7 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
 /// name.
 ///
 /// ```
-/// for name in ["assessment", "problem", "rules", "result", "directory"] {
+/// for name in ["assessment", "problem", "directory", "rules", "result"] {
 ///     let text = lindung::schema::schema_json(name).unwrap_or_default();
 ///     assert!(text.contains(&format!("https://lindung.id/schemas/{name}.v1.json")));
 /// }

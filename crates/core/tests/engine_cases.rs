@@ -61,7 +61,10 @@ fn facts(result: &AssessmentResult) -> Value {
             .filter(|d| d.present)
             .map(|d| d.id)
             .collect();
-        json!({"status": t.status, "profile": t.profile, "rule": t.rule, "dimensions": present})
+        json!({
+            "status": t.status, "profile": t.profile, "rule": t.rule, "dimensions": present,
+            "elements": t.elements,
+        })
     });
     let referrals: Vec<Value> = result
         .referrals
@@ -210,4 +213,205 @@ fn every_default_rule_fires_in_one_case_and_not_in_another() {
         }
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+fn engine_case(name: &str) -> AssessmentResult {
+    let path = cases_dir().join("engine").join(format!("{name}.json"));
+    Engine::default().assess_json(&std::fs::read(path).unwrap(), Lang::En)
+}
+
+/// Details the shared expectation format leaves out: completeness, the unknown and not-asked
+/// lists, evidence, deadlines and the guardian flag, each worked out by hand from `rules.md`.
+#[test]
+fn the_details_of_a_result_are_right() {
+    let cases: &[(&str, &str, Value)] = &[
+        (
+            "ktk-strangulation",
+            "/completeness",
+            json!({
+            "answered": 15, "unknown": 1, "notAsked": 14, "ratio": 0.5,
+            "missingKey": ["/danger/weaponAccess"]}),
+        ),
+        (
+            "ktk-child-sexual-abuse",
+            "/completeness",
+            json!({
+            "answered": 16, "unknown": 1, "notAsked": 13, "ratio": 0.53,
+            "missingKey": ["/danger/threatsToKill", "/danger/weaponUsed", "/danger/weaponAccess",
+                           "/danger/separation", "/danger/coerciveControl"]}),
+        ),
+        (
+            "kpo-migrant-malaysia",
+            "/completeness",
+            json!({
+            "answered": 19, "unknown": 2, "notAsked": 57, "ratio": 0.24,
+            "missingKey": ["/trafficking/indicators/d2_violence", "/trafficking/indicators/d5_isolation",
+                           "/trafficking/indicators/d5_violence"]}),
+        ),
+        (
+            "ktk-minimal-low",
+            "/completeness",
+            json!({
+            "answered": 30, "unknown": 0, "notAsked": 0, "ratio": 1.0, "missingKey": []}),
+        ),
+        (
+            "ktk-strangulation",
+            "/risk/unknown",
+            json!(["/danger/weaponAccess"]),
+        ),
+        (
+            "ktk-strangulation",
+            "/risk/notAsked",
+            json!([
+                "/danger/abuseDuringPregnancy",
+                "/danger/perpetratorSubstanceAbuse",
+                "/danger/perpetratorSuicidal",
+                "/danger/perpetratorPriorViolence",
+                "/danger/breachOfOrder",
+                "/danger/isolation"
+            ]),
+        ),
+        (
+            "ktk-critical-danger",
+            "/risk/floors/1",
+            json!({
+            "rule": "floor.cluster_of_three", "level": "high",
+            "evidence": ["/danger/separation", "/danger/coerciveControl", "/violence/forms"],
+            "label": "Separation, coercive control and physical violence together: at least high"}),
+        ),
+        (
+            "ktk-critical-danger",
+            "/risk/floors/4/evidence",
+            json!(["/danger/perpetratorNearby", "/danger/noSafePlaceTonight"]),
+        ),
+        (
+            "ktk-critical-danger",
+            "/referrals/0/rules",
+            json!([
+                "referral.critical_protection",
+                "referral.household_protection"
+            ]),
+        ),
+        (
+            "ktk-critical-danger",
+            "/referrals/0/dueBy",
+            json!("2026-11-20T10:00:00+08:00"),
+        ),
+        (
+            "ktk-critical-danger",
+            "/referrals/2/service",
+            json!("sexual_assault_care"),
+        ),
+        (
+            "ktk-critical-danger",
+            "/referrals/2/dueBy",
+            json!("2026-11-22T04:00:00+08:00"),
+        ),
+        (
+            "ktk-critical-danger",
+            "/referrals/9/service",
+            json!("victim_protection"),
+        ),
+        (
+            "ktk-critical-danger",
+            "/referrals/9/dueBy",
+            json!("2026-11-27T10:00:00+08:00"),
+        ),
+        (
+            "ktk-critical-danger",
+            "/referrals/9/basis",
+            json!("UU 13/2006 Pasal 29"),
+        ),
+        (
+            "kpo-migrant-malaysia",
+            "/referrals/5/service",
+            json!("civil_documents"),
+        ),
+        ("kpo-migrant-malaysia", "/referrals/5/dueBy", Value::Null),
+        (
+            "kpo-migrant-malaysia",
+            "/trafficking/elements",
+            json!({
+            "process": true, "means": true, "purpose": true, "meansRequired": true}),
+        ),
+        (
+            "kpo-migrant-malaysia",
+            "/trafficking/dimensions/0",
+            json!({
+            "id": 1, "present": true, "strong": 1, "medium": 1, "weak": 0,
+            "indicators": ["d1_job_nature", "d1_wages"]}),
+        ),
+        (
+            "kpo-child-sexual",
+            "/trafficking/elements/meansRequired",
+            json!(false),
+        ),
+        (
+            "kpo-child-sexual",
+            "/trafficking/dimensions/4/strong",
+            json!(1),
+        ),
+        (
+            "kpo-child-sexual",
+            "/trafficking/dimensions/3/medium",
+            json!(1),
+        ),
+        (
+            "ktk-child-guardian-suspected",
+            "/referrals/0/guardianNotContacted",
+            json!(true),
+        ),
+        (
+            "ktk-child-guardian-suspected",
+            "/referrals/1/guardianNotContacted",
+            json!(true),
+        ),
+        (
+            "ktk-child-sexual-abuse",
+            "/referrals/0/guardianNotContacted",
+            Value::Null,
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, pointer, expected) in cases {
+        let result: Value = serde_json::from_str(&engine_case(name).to_json()).unwrap();
+        let actual = result.pointer(pointer).cloned().unwrap_or(Value::Null);
+        if &actual != expected {
+            failures.push(format!("{name} {pointer}\n{}", diff(expected, &actual)));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_judgement_far_below_the_computed_level_is_kept_and_warned() {
+    let path = cases_dir().join("engine/ktk-critical-danger.json");
+    let mut doc: Value = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+    let engine = Engine::default();
+    for (judged, warned) in [
+        ("low", true),
+        ("medium", true),
+        ("high", false),
+        ("critical", false),
+    ] {
+        doc["professionalJudgement"] =
+            json!({"level": judged, "reason": "the officer has spoken with the family twice"});
+        let result = engine.assess_json(doc.to_string().as_bytes(), Lang::En);
+        let risk = result.risk.as_ref().unwrap();
+        assert_eq!(serde_json::to_value(risk.level).unwrap(), json!(judged));
+        assert_eq!(
+            serde_json::to_value(risk.computed_level).unwrap(),
+            json!("critical")
+        );
+        let warning = result
+            .warnings
+            .iter()
+            .any(|w| w.path == "/professionalJudgement/level");
+        assert_eq!(warning, warned, "{judged}");
+        let immediate = result.referrals.iter().any(|r| {
+            r.service == lindung::ServiceKind::EmergencyProtection
+                && r.urgency == lindung::referral::Urgency::Immediate
+        });
+        assert_eq!(immediate, judged == "critical", "{judged}");
+    }
 }

@@ -338,6 +338,29 @@ proptest! {
     }
 
     #[test]
+    fn a_mutated_assessment_gives_a_result(
+        s in shape(),
+        pick in any::<prop::sample::Index>(),
+        replacement in prop::sample::select(vec![
+            Value::Null, json!("x"), json!(0), json!(-1), json!(true), json!({}), json!([]),
+            json!(1e300), json!("2030-01-01T00:00:00+08:00"), json!("yes"), json!("1900-02-30"),
+            json!(["ktk", "ktk"]), json!({"extra": 1}),
+        ]),
+    ) {
+        let mut doc = build(&s);
+        let mut pointers = Vec::new();
+        leaves(&doc, String::new(), &mut pointers);
+        let pointer = pick.get(&pointers).clone();
+        if let Some(target) = doc.pointer_mut(&pointer) {
+            *target = replacement;
+        }
+        let result = Engine::default().assess_json(doc.to_string().as_bytes(), Lang::En);
+        if !result.valid {
+            prop_assert!(result.referrals.iter().all(|r| !r.ready));
+        }
+    }
+
+    #[test]
     fn rule_set_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
         prop_assert!(RuleSet::from_json(&bytes).is_err());
     }

@@ -147,6 +147,36 @@ fn an_agency_rule_set_loads_with_its_own_weights_and_factor() {
     assert!(weight(&builtin, "agency.pregnant_and_forced_sex").is_none());
 }
 
+#[test]
+fn an_agency_rule_set_changes_the_score() {
+    let agency = lindung::Engine::new(
+        RuleSet::from_json(AGENCY.as_bytes()).unwrap(),
+        lindung::directory::Directory::builtin(),
+    );
+    let builtin = lindung::Engine::default();
+    let mut case: Value = serde_json::from_str(include_str!(
+        "../../../tests/cases/engine/ktk-life-threatening.json"
+    ))
+    .unwrap();
+    case["danger"]["forcedSex"] = json!("yes");
+    let bytes = case.to_string();
+    let score = |engine: &lindung::Engine| {
+        let risk = engine
+            .assess_json(bytes.as_bytes(), lindung::Lang::En)
+            .risk
+            .unwrap();
+        let rules: Vec<String> = risk.factors.iter().map(|f| f.rule.clone()).collect();
+        (
+            risk.score,
+            rules.contains(&"agency.pregnant_and_forced_sex".to_owned()),
+        )
+    };
+    let (builtin_score, builtin_extra) = score(&builtin);
+    let (agency_score, agency_extra) = score(&agency);
+    assert!(!builtin_extra && agency_extra);
+    assert_eq!(agency_score, builtin_score + 2);
+}
+
 /// A change to the default rule set (`null` removes the field) and the error it must give.
 const MISTAKES: &[(&str, &str, &str)] = &[
     ("/risk/factors/0/when", r#"{"answer":{"at":"/danger/choking","is":"yes"}}"#,
@@ -160,13 +190,13 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/risk/thresholds/medium", "0", "rule set field `/risk/thresholds`: thresholds must ascend"),
     ("/risk/factors/0/label/en", r#""  ""#, "rule `risk.strangulation`, field `label`: the `en` text is missing"),
     ("/risk/floors/2/label/id", r#""""#, "rule `floor.cluster_of_three`, field `label`: the `id` text is missing"),
-    ("/risk/factors/0/label/id", "null", "rule `risk.strangulation`, field `/risk/factors`: missing field `id`"),
+    ("/risk/factors/0/label/id", "null", "rule `risk.strangulation`, field `label`: missing field `id`"),
     ("/description/en", "null", "rule set field ``: missing field `en`"),
     ("/trafficking/catalogue/0/id", r#""d9_unknown""#,
      "rule `d9_unknown`, field `id`: `d9_unknown` is not an indicator id of the assessment"),
     ("/trafficking/catalogue/1/id", r#""d1_job_nature""#, "rule `d1_job_nature`, field `id`: indicator `d1_job_nature` is listed twice"),
     ("/trafficking/catalogue/0/dimension", "2", "rule `d1_job_nature`, field `dimension`: indicator `d1_job_nature` belongs to dimension 1, not 2"),
-    ("/trafficking/catalogue/0/strength/childSexual", r#""very""#, "rule `d1_job_nature`, field `/trafficking/catalogue`: unknown variant `very`"),
+    ("/trafficking/catalogue/0/strength/childSexual", r#""very""#, "rule `d1_job_nature`, field `strength`: unknown variant `very`"),
     ("/risk/floors/0/when", r#"{"riskAtLeast":"high"}"#,
      "rule `floor.strangulation`, field `when`: operator `riskAtLeast` is only allowed in referral rules"),
     ("/risk/factors/0/when", r#"{"trafficking":["possible"]}"#, "rule `risk.strangulation`, field `when`: operator `trafficking` is only allowed"),
@@ -179,10 +209,10 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/referrals/3/dueFrom/at", r#""/violence/firstIncidentOn""#,
      "rule `referral.sexual_assault_care`, field `dueFrom`: `/violence/firstIncidentOn` holds date values, not date-times"),
     ("/referrals/3/dueFrom/at", r#""/violence/when""#, "rule `referral.sexual_assault_care`, field `dueFrom`: pointer `/violence/when` is not a field"),
-    ("/referrals/0/service", r#""haircut""#, "rule `referral.critical_protection`, field `/referrals`: unknown variant `haircut`"),
-    ("/referrals/0/urgency", r#""soon""#, "rule `referral.critical_protection`, field `/referrals`: unknown variant `soon`"),
-    ("/referrals/0/colour", r#""red""#, "rule `referral.critical_protection`, field `/referrals`: unknown field `colour`"),
-    ("/risk/factors/0/weight", "-1", "rule `risk.strangulation`, field `/risk/factors`: invalid value: integer `-1`"),
+    ("/referrals/0/service", r#""haircut""#, "rule `referral.critical_protection`, field `service`: unknown variant `haircut`"),
+    ("/referrals/0/urgency", r#""soon""#, "rule `referral.critical_protection`, field `urgency`: unknown variant `soon`"),
+    ("/referrals/0/colour", r#""red""#, "rule `referral.critical_protection`, field `colour`: unknown field `colour`"),
+    ("/risk/factors/0/weight", "-1", "rule `risk.strangulation`, field `weight`: invalid value: integer `-1`"),
     ("/trafficking/statusRules/0/status", r#""not_indicated""#, "rule `trafficking.indicated.dimensions`, field `status`: a status rule gives"),
     ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[[1,7]]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
     ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
@@ -190,6 +220,8 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/trafficking/dimensions/5", "null", "rule set field `/trafficking/dimensions`: the dimensions must be 1 to 6"),
     ("/id", r#""""#, "rule set field `/id`: id `` must be"),
     ("/version", r#""""#, "rule set field `/version`"),
+    ("/risk/floors/0/id", "null", "rule `/risk/floors/0`, field `id`: missing field `id`"),
+    ("/risk/floors/0/when", r#"{"answer":{"at":"/danger/strangulation","is":"sometimes"}}"#, "rule `floor.strangulation`, field `when`: unknown variant `sometimes`"),
 ];
 
 fn mutate(doc: &mut Value, pointer: &str, replacement: Value) {

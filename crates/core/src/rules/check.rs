@@ -107,7 +107,8 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Finds the rule whose shape is wrong, by reading each rule on its own.
+/// Finds the rule whose shape is wrong, by reading each rule on its own, and the field of the
+/// rule, by reading each field on its own.
 fn locate(value: &Value, error: serde_json::Error) -> RuleSetError {
     fn each<T: DeserializeOwned>(value: &Value, pointer: &str) -> Option<RuleSetError> {
         let items = value.pointer(pointer)?.as_array()?;
@@ -117,7 +118,9 @@ fn locate(value: &Value, error: serde_json::Error) -> RuleSetError {
                     .get("id")
                     .and_then(Value::as_str)
                     .map_or_else(|| format!("{pointer}/{index}"), str::to_owned);
-                rule_error(&rule, pointer, plain(e.to_string()))
+                let message = e.to_string();
+                let field = field_of(item, &message).unwrap_or_else(|| pointer.to_owned());
+                rule_error(&rule, &field, plain(message))
             })
         })
     }
@@ -128,6 +131,49 @@ fn locate(value: &Value, error: serde_json::Error) -> RuleSetError {
         .or_else(|| each::<super::Dimension>(value, "/trafficking/dimensions"))
         .or_else(|| each::<super::ReferralRule>(value, "/referrals"))
         .unwrap_or_else(|| doc_error("", plain(error.to_string())))
+}
+
+/// The field of a rule that a shape error is about: named by the message, or the first field
+/// that does not read on its own.
+fn field_of(item: &Value, message: &str) -> Option<String> {
+    for prefix in ["unknown field `", "missing field `"] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let name = rest.split('`').next().unwrap_or_default();
+            // A missing field inside a field (`label` without `en`) is that field's problem.
+            if prefix.starts_with("missing") {
+                if let Some(parent) = first_bad(item) {
+                    return Some(parent);
+                }
+            }
+            return Some(name.to_owned());
+        }
+    }
+    first_bad(item)
+}
+
+fn first_bad(item: &Value) -> Option<String> {
+    fn fails<T: DeserializeOwned>(value: &Value) -> bool {
+        serde_json::from_value::<T>(value.clone()).is_err()
+    }
+    let object = item.as_object()?;
+    object.iter().find_map(|(key, value)| {
+        let bad = match key.as_str() {
+            "id" | "basis" => !value.is_string(),
+            "label" => fails::<Text>(value),
+            "when" => fails::<Condition>(value),
+            "weight" => fails::<u32>(value),
+            "level" | "whenLevelAtLeast" => fails::<crate::model::RiskLevel>(value),
+            "dimension" => fails::<u8>(value),
+            "strength" => fails::<super::Strengths>(value),
+            "status" => fails::<TraffickingStatus>(value),
+            "test" => fails::<StatusTest>(value),
+            "service" | "withService" => fails::<crate::service::ServiceKind>(value),
+            "urgency" => fails::<crate::referral::Urgency>(value),
+            "dueFrom" => fails::<super::DueFrom>(value),
+            _ => false,
+        };
+        bad.then(|| key.clone())
+    })
 }
 
 fn label(rule: &str, field: &str, text: &Text) -> Result<(), RuleSetError> {
@@ -363,11 +409,27 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         });
     }
 
+    let mut risk_fields: Vec<&'static crate::fields::Field> = Vec::new();
+    for field in factors.iter().chain(&floors).flat_map(|c| c.fields()) {
+        if !risk_fields.iter().any(|seen| std::ptr::eq(*seen, field)) {
+            risk_fields.push(field);
+        }
+    }
+    let mut floor_answers: Vec<&'static crate::fields::Field> = Vec::new();
+    for field in floors.iter().flat_map(|c| c.fields()) {
+        if field.kind() == FieldKind::Answer
+            && !floor_answers.iter().any(|seen| std::ptr::eq(*seen, field))
+        {
+            floor_answers.push(field);
+        }
+    }
     Ok(Checked {
         factors,
         floors,
         referrals,
         due_from,
         catalogue,
+        risk_fields,
+        floor_answers,
     })
 }

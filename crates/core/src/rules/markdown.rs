@@ -221,7 +221,7 @@ pub fn rules_markdown(rules: &RuleSet) -> String {
 
     let _ = writeln!(
         out,
-        "\n## Referrals\n\nOne referral per service kind, with every rule that asked for it and the most urgent window; ordered by urgency, then service kind. Rules that need another service are applied after the others.\n"
+        "\n## Referrals\n\nOne referral per service kind, with every rule that asked for it and the most urgent window; ordered by urgency, then service kind. Rules that need another service are applied after the others. `risk ≥` reads the level to act on: the professional judgement when one is given, else the computed level. The deadline is `assessedAt` plus the window (immediate: `assessedAt` itself; within_24h: 24 h; within_72h: 72 h; within_7d: 168 h; routine: none), or the rule's own start plus its hours.\n\nConsent, checked in this order: `statutory` for child protection of a child (ready even when the guardian is the suspected perpetrator, who is then not contacted); `given` when consent to services and to sharing information are recorded (for a child, also with the consent of a guardian who is not suspected); `emergency` when a vital-interest basis is recorded and the urgency is immediate or within_24h; `guardian_needed` for a child whose guardian has not consented and is not suspected; `needed` otherwise. A referral is ready for `given`, `emergency` and `statutory`, and never when the assessment has errors.\n"
     );
     let _ = writeln!(
         out,

@@ -332,6 +332,10 @@ pub(crate) struct Checked {
     pub referrals: Vec<Compiled>,
     pub due_from: Vec<Option<&'static crate::fields::Field>>,
     pub catalogue: Vec<IndicatorId>,
+    /// Every field the factors and floors read, each once, in rule order.
+    pub risk_fields: Vec<&'static crate::fields::Field>,
+    /// The answer fields the floors read: the key questions of a `ktk` case.
+    pub floor_answers: Vec<&'static crate::fields::Field>,
 }
 
 impl RuleSet {
@@ -425,6 +429,8 @@ impl RuleSet {
                 referrals: Vec::new(),
                 due_from: Vec::new(),
                 catalogue: Vec::new(),
+                risk_fields: Vec::new(),
+                floor_answers: Vec::new(),
             },
         }
     }
