@@ -272,3 +272,40 @@ fn problems_match_the_published_problem_schema() {
         assert!(validator.is_valid(&value), "{value}");
     }
 }
+
+#[test]
+fn hostile_documents_give_a_bounded_list_of_problems_quickly() {
+    let mut document = valid_cases()[0].1.clone();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("a long list of repeats", {
+            document["caseTypes"] = Value::Array(vec![Value::from("ktk"); 150_000]);
+            serde_json::to_vec(&document).unwrap_or_default()
+        }),
+        ("a long list of wrong values", {
+            document["caseTypes"] = (0..100_000).map(Value::from).collect();
+            serde_json::to_vec(&document).unwrap_or_default()
+        }),
+        ("a long list of distinct unknown fields", {
+            let members: Vec<String> = (0..50_000).map(|i| format!("\"f{i}\":0")).collect();
+            format!("{{{}}}", members.join(",")).into_bytes()
+        }),
+        ("one key repeated many times", {
+            let members = vec!["\"a\":0"; 100_000];
+            format!("{{{}}}", members.join(",")).into_bytes()
+        }),
+    ];
+    for (name, bytes) in cases {
+        assert!(
+            bytes.len() <= DOCUMENT_LIMIT,
+            "{name}: {} bytes",
+            bytes.len()
+        );
+        let started = std::time::Instant::now();
+        let problems = parse_assessment(&bytes, Lang::En).err().unwrap_or_default();
+        let elapsed = started.elapsed();
+        assert_eq!(problems.len(), 101, "{name}");
+        assert_eq!(problems[100].code, "document.too_many_problems", "{name}");
+        // Generous for a debug build on a busy machine; quadratic work takes minutes.
+        assert!(elapsed.as_secs() < 20, "{name}: {elapsed:?}");
+    }
+}

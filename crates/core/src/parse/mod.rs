@@ -8,7 +8,7 @@ mod pattern;
 mod shape;
 mod wording;
 
-use shape::Shape;
+use shape::{Shape, PROBLEM_LIMIT};
 
 use std::sync::OnceLock;
 
@@ -70,6 +70,7 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
     let mut problems: Vec<Problem> = read
         .repeated_keys
         .iter()
+        .take(PROBLEM_LIMIT + 1)
         .map(|repeated| {
             Code::JsonDuplicateKey.problem(
                 repeated.pointer.clone(),
@@ -78,7 +79,14 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
             )
         })
         .collect();
-    problems.extend(assessment_shape().check(&read.value, lang));
+    if problems.len() <= PROBLEM_LIMIT {
+        problems.extend(assessment_shape().check(&read.value, lang));
+    }
+    if problems.len() > PROBLEM_LIMIT {
+        problems.truncate(PROBLEM_LIMIT);
+        let limit = PROBLEM_LIMIT.to_string();
+        problems.push(Code::TooManyProblems.problem("", lang, &[("limit", limit)]));
+    }
     if !problems.is_empty() {
         return Err(problems);
     }

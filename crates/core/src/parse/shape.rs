@@ -8,7 +8,7 @@
 //! and `maximum`. Where it is stricter than a validator (`3.0` is not a whole number here) the
 //! schema's description says so.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDate};
 use serde_json::{Map, Value};
@@ -37,6 +37,10 @@ const TYPES: [(u8, &str); 7] = [
     (INTEGER, "integer"),
     (STRING, "string"),
 ];
+
+/// The most structural problems reported for one document: a hostile document could otherwise
+/// make hundreds of thousands, and no one reads past the first screen.
+pub(crate) const PROBLEM_LIMIT: usize = 100;
 
 /// A schema compiled for checking many documents.
 #[derive(Debug)]
@@ -98,7 +102,8 @@ impl Shape {
         }
     }
 
-    /// Every structural problem of `value`.
+    /// The structural problems of `value`; the walk stops once more than [`PROBLEM_LIMIT`] are
+    /// found.
     pub(crate) fn check(&self, value: &Value, lang: Lang) -> Vec<Problem> {
         let mut out = Vec::new();
         Walk { shape: self, lang }.walk(value, self.root, &Path::Root, &mut out);
@@ -260,6 +265,10 @@ struct Walk<'s> {
 
 impl Walk<'_> {
     fn walk(&self, value: &Value, id: usize, path: &Path<'_>, out: &mut Vec<Problem>) {
+        // One past the limit is enough to know that some were left out.
+        if out.len() > PROBLEM_LIMIT {
+            return;
+        }
         let node = &self.shape.nodes[id];
         if let Some((choices, nullable)) = &node.choices {
             let fits = choices.contains(value) || (value.is_null() && *nullable);
@@ -324,6 +333,9 @@ impl Walk<'_> {
         out: &mut Vec<Problem>,
     ) {
         for (name, member) in members {
+            if out.len() > PROBLEM_LIMIT {
+                return;
+            }
             let child = Path::Key(path, name);
             if let Some(id) = node.properties.get(name) {
                 self.walk(member, *id, &child, out);
@@ -380,9 +392,15 @@ impl Walk<'_> {
             // Refused before its items are read: a long list is not worth the work.
             return;
         }
+        // Seen values by their JSON text (objects have sorted keys), so a long list costs one
+        // pass, not a comparison of every pair.
+        let mut seen = HashSet::new();
         for (index, item) in items.iter().enumerate() {
+            if out.len() > PROBLEM_LIMIT {
+                return;
+            }
             let child = Path::Index(path, index);
-            if node.unique_items && items[..index].contains(item) {
+            if node.unique_items && !seen.insert(item.to_string()) {
                 out.push(Code::ArrayDuplicate.problem(
                     child.pointer(),
                     self.lang,

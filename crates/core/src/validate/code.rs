@@ -56,6 +56,10 @@ codes! {
         "A key appears twice in one object; the path names the repeated one.",
         en: "the key `{key}` appears more than once in the same object",
         id: "kunci `{key}` muncul lebih dari sekali dalam objek yang sama";
+    TooManyProblems => "document.too_many_problems", Error,
+        "More structural problems than are worth listing; the first ones are reported.",
+        en: "more than {limit} problems were found; only the first {limit} are shown",
+        id: "ditemukan lebih dari {limit} masalah; hanya {limit} yang pertama ditampilkan";
     DocumentUnreadable => "document.unreadable", Error,
         "The document passed every structural check but still could not be read; please report it.",
         en: "the document could not be read as an assessment",
