@@ -274,11 +274,15 @@ fn yes_no(value: bool, lang: Lang) -> &'static str {
     }
 }
 
-fn list(pointers: &[String], none: &str) -> String {
+fn list<S: AsRef<str>>(pointers: &[S], none: &str) -> String {
     if pointers.is_empty() {
         none.to_owned()
     } else {
-        pointers.join(", ")
+        pointers
+            .iter()
+            .map(AsRef::as_ref)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
