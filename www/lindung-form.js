@@ -223,7 +223,7 @@ export class LindungForm extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this._form || old === value) return;
-    if (name === 'lang') { this._form = core.formDefinition(this._lang); this._render(); }
+    if (name === 'lang') { this._define(); this._render(); }
     else if (name === 'rules-src' || name === 'directory-src') this._loadConfig().then(() => this._update());
     else this._render();
   }
@@ -231,7 +231,7 @@ export class LindungForm extends HTMLElement {
   async _boot(sheet) {
     this.shadowRoot.adoptedStyleSheets = [sheet];
     await this._loadConfig();
-    this._form = core.formDefinition(this._lang);
+    this._define();
     const restored = await this._restoreDraft();
     if (!restored && this._answers.size === 0) this._preset();
     this._render();
@@ -279,6 +279,7 @@ export class LindungForm extends HTMLElement {
       } else if (!empty(v)) this._answers.set(q.pointer, v);
     }
     this._render();
+    this._scheduleSave();
   }
 
   /** The latest result document (read-only). */
@@ -305,6 +306,7 @@ export class LindungForm extends HTMLElement {
   /** Deletes the saved draft. */
   clearDraft() {
     clearTimeout(this._saveTimer);
+    this._epoch = (this._epoch ?? 0) + 1;
     for (const store of this._stores()) store.removeItem(this._draftName);
   }
 
@@ -318,6 +320,14 @@ export class LindungForm extends HTMLElement {
 
   *_questions() {
     for (const section of this._form.sections) yield* section.questions;
+  }
+
+  /** Loads the form definition, with every optional list present. */
+  _define() {
+    const form = core.formDefinition(this._lang);
+    const fill = (q) => { q.options ??= []; q.fields ??= []; q.fields.forEach(fill); };
+    for (const section of form.sections) section.questions.forEach(fill);
+    this._form = form;
   }
 
   /** Builds the assessment from answers of the questions in `shown` (all when null). */
@@ -718,7 +728,7 @@ export class LindungForm extends HTMLElement {
     this._renderResult();
     const proceed = this._emit('lindung-submit', { assessment, result }, true);
     if (!proceed) return;
-    if (this.getAttribute('action')) this._post();
+    if (this.getAttribute('action')) { this._saveDraft(); this._post(); }
     else { this.clearDraft(); this._say(this._t.saved); }
   }
 
@@ -787,10 +797,12 @@ export class LindungForm extends HTMLElement {
   async _saveDraft() {
     const store = this._store();
     if (!store || this._exited) return;
+    clearTimeout(this._saveTimer);
+    const epoch = this._epoch;
     const plain = new TextEncoder().encode(JSON.stringify({ answers: [...this._answers], lists: [...this._lists] }));
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await this._key(), plain));
-    if (this._exited) return;
+    if (this._exited || epoch !== this._epoch) return;
     store.setItem(this._draftName, `${b64(iv)}.${b64(sealed)}`);
   }
 
