@@ -224,7 +224,7 @@ export class LindungForm extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (!this._form || old === value) return;
     if (name === 'lang') { this._define(); this._render(); }
-    else if (name === 'rules-src' || name === 'directory-src') this._loadConfig().then(() => this._update());
+    else if (name === 'rules-src' || name === 'directory-src') this._loadConfig().then(() => { this._define(); this._render(); });
     else this._render();
   }
 
@@ -267,9 +267,17 @@ export class LindungForm extends HTMLElement {
   /** The assessment as the visible answers make it (hidden answers are kept but not included). */
   get value() { return this._form ? this._build(new Set(this._shown.questions)) : null; }
 
-  /** Replaces every answer with those of an assessment object. */
+  /**
+   * Replaces every answer with those of an assessment object. Anything but an object is refused
+   * with a `lindung-invalid` event and the answers stay as they were.
+   */
   set value(doc) {
-    if (!this._form || doc == null || typeof doc !== 'object') return;
+    if (!this._form) return;
+    if (doc == null || typeof doc !== 'object' || Array.isArray(doc)) {
+      const message = this._lang === 'en' ? 'the value must be an assessment object' : 'nilai harus berupa objek asesmen';
+      this._emit('lindung-invalid', { errors: [{ path: '', code: 'input.not_object', message }] });
+      return;
+    }
     this._answers.clear();
     this._lists.clear();
     for (const q of this._questions()) {

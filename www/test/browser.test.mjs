@@ -305,6 +305,27 @@ test('axe-core finds no violation in any section, in either language, with error
   }
 });
 
+test('a bad agency rule file is shown as an error and the built-in rules stay', async () => {
+  const { page, errors } = await tab('plain.html?lang=en&rules-src=/favicon.svg');
+  const shown = await page.evaluate(() => document.querySelector('lindung-form').shadowRoot.querySelector('[part~="config-error"]')?.textContent ?? '');
+  assert.match(shown, /rules file cannot be used/);
+  await setValue(page, ADULT_KTK);
+  const result = await page.evaluate(() => document.querySelector('lindung-form').result);
+  assert.equal(result.valid, true);
+  assert.equal(result.risk.level, 'high');
+  assert.deepEqual(errors.filter((e) => !e.includes('favicon')), []);
+});
+
+test('setting value to something that is not an assessment keeps the answers', async () => {
+  const { page } = await tab('plain.html');
+  await setValue(page, ADULT_KTK);
+  for (const bad of [null, 'text', 42, [1, 2]]) await setValue(page, bad);
+  assert.deepEqual(await valueOf(page), ADULT_KTK);
+  const invalid = await events(page, 'lindung-invalid');
+  assert.equal(invalid.length, 4);
+  assert.equal(invalid[0].detail.errors[0].path, '');
+});
+
 test('no request leaves for any host but the page\'s own', () => {
   assert.deepEqual(foreign, []);
   assert.ok(server.requests.some((r) => r.endsWith('lindung_wasm_bg.wasm')));
