@@ -123,6 +123,10 @@ function load() {
 
 let instances = 0;
 
+const formats = {};
+/** A cached date-time format per language (building one per call is slow). */
+const dateFormat = (lang) => (formats[lang] ??= new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }));
+
 /** Reads the value at a JSON Pointer. */
 function getAt(doc, pointer) {
   let node = doc;
@@ -651,7 +655,7 @@ export class LindungForm extends HTMLElement {
     out.push(h('h4', { text: t.referrals }));
     const referrals = (r.referrals ?? []).map((ref) => {
       const due = ref.dueBy ? new Date(ref.dueBy) : null;
-      const when = due && !Number.isNaN(due.getTime()) ? due.toLocaleString(this._lang === 'en' ? 'en-GB' : 'id-ID') : '';
+      const when = due && !Number.isNaN(due.getTime()) ? dateFormat(this._lang).format(due) : '';
       const contact = ref.provider ? [ref.provider.name, ref.provider.contact?.phone].filter(Boolean).join(', ') : '';
       return h('li', { class: `referral urgency-${ref.urgency}` },
         h('strong', { text: ref.label ?? ref.service }),

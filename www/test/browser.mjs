@@ -30,7 +30,7 @@ export async function open(context, url) {
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     window.__events = [];
     for (const name of ['lindung-ready', 'lindung-change', 'lindung-submit', 'lindung-invalid', 'lindung-submitted', 'lindung-submit-error', 'lindung-exit']) {
-      document.addEventListener(name, (e) => window.__events.push({ name, detail: name === 'lindung-change' ? null : JSON.parse(JSON.stringify(e.detail ?? null)) }));
+      document.addEventListener(name, (e) => window.__events.push({ name, at: performance.now(), detail: name === 'lindung-change' ? null : JSON.parse(JSON.stringify(e.detail ?? null)) }));
     }
   });
   await page.goto(url);
