@@ -1,20 +1,15 @@
 //! The engine: an assessment in, a result out — validation, risk, trafficking, referrals and
 //! completeness with one rule set and one directory. It reads no clock and does no I/O.
 
-use std::collections::BTreeMap;
-
 use crate::completeness;
 use crate::directory::Directory;
-use crate::model::{Assessment, CaseType, Lang};
-use crate::problem::{Problem, Severity};
+use crate::model::{Assessment, Lang};
+use crate::problem::Problem;
 use crate::referral::{self, ReferralInput};
 use crate::result::{AssessmentResult, EngineInfo, ResultVersion, Traced};
 use crate::risk;
 use crate::rules::RuleSet;
 use crate::trafficking;
-
-/// The largest assessment document accepted, in bytes (1 MiB).
-pub const MAX_ASSESSMENT_BYTES: usize = 1024 * 1024;
 
 /// Assesses with one rule set and one directory.
 #[derive(Debug, Clone)]
@@ -84,7 +79,7 @@ impl Engine {
     /// # Ok::<(), serde_json::Error>(())
     /// ```
     pub fn assess(&self, assessment: &Assessment, lang: Lang) -> AssessmentResult {
-        let problems = validate(assessment, lang);
+        let problems = crate::validate::validate(assessment, lang);
         self.conclude(assessment, problems, lang)
     }
 
@@ -97,7 +92,8 @@ impl Engine {
     /// assert!(result.referrals.is_empty());
     /// ```
     pub fn assess_json(&self, bytes: &[u8], lang: Lang) -> AssessmentResult {
-        let (assessment, problems) = read(bytes, lang);
+        let checked = crate::parse::check(bytes, lang);
+        let (assessment, problems) = (checked.assessment, checked.problems);
         match assessment {
             Some(assessment) => self.conclude(&assessment, problems, lang),
             None => {
@@ -128,14 +124,11 @@ impl Engine {
         let valid = !problems.iter().any(Problem::is_error);
         let risk = risk::assess_risk(assessment, &self.rules, lang);
         if let Some(judgement) = &risk.judgement {
-            let already = problems.iter().any(|p| p.code == "judgement.lowered");
-            if !already {
-                problems.extend(risk::judgement_lowered(
-                    risk.computed_level,
-                    judgement.level,
-                    lang,
-                ));
-            }
+            problems.extend(crate::validate::judgement_lowers(
+                judgement,
+                risk.computed_level,
+                lang,
+            ));
         }
         let trafficking = trafficking::identify(assessment, &self.rules);
         let referrals = referral::refer(
@@ -169,92 +162,4 @@ impl Engine {
 
 fn split(problems: Vec<Problem>) -> (Vec<Problem>, Vec<Problem>) {
     problems.into_iter().partition(Problem::is_error)
-}
-
-fn problem(path: &str, code: &str, lang: Lang, id: &str, en: &str) -> Problem {
-    Problem {
-        path: path.to_owned(),
-        code: code.to_owned(),
-        severity: Severity::Error,
-        message: match lang {
-            Lang::Id => id.to_owned(),
-            Lang::En => en.to_owned(),
-        },
-        params: BTreeMap::new(),
-    }
-}
-
-/// Reads an assessment document.
-fn read(bytes: &[u8], lang: Lang) -> (Option<Assessment>, Vec<Problem>) {
-    if bytes.len() > MAX_ASSESSMENT_BYTES {
-        return (
-            None,
-            vec![problem(
-                "",
-                "document.too_large",
-                lang,
-                "dokumen lebih dari 1 MiB",
-                "the document is over 1 MiB",
-            )],
-        );
-    }
-    match serde_json::from_slice::<Assessment>(bytes) {
-        Ok(assessment) => {
-            let problems = validate(&assessment, lang);
-            (Some(assessment), problems)
-        }
-        Err(e) => {
-            let mut p = problem(
-                "",
-                "json.invalid",
-                lang,
-                "dokumen bukan asesmen yang dapat dibaca",
-                "the document is not a readable assessment",
-            );
-            p.params.insert("detail".to_owned(), e.to_string());
-            (None, vec![p])
-        }
-    }
-}
-
-/// The cross-field errors the engine needs to trust its own conclusions.
-fn validate(assessment: &Assessment, lang: Lang) -> Vec<Problem> {
-    let mut out = Vec::new();
-    if assessment.age_years().is_none() {
-        out.push(problem(
-            "/person",
-            "person.age_missing",
-            lang,
-            "tanggal lahir atau usia harus diisi",
-            "a birth date or an age is required",
-        ));
-    }
-    if assessment.is_child() && assessment.guardian.is_none() {
-        out.push(problem(
-            "/guardian",
-            "guardian.missing",
-            lang,
-            "anak harus memiliki wali yang tercatat",
-            "a child needs a guardian on record",
-        ));
-    }
-    if assessment.has_case_type(CaseType::Ktk) && assessment.violence.is_none() {
-        out.push(problem(
-            "/violence",
-            "violence.missing",
-            lang,
-            "kasus KTK memerlukan bagian kekerasan",
-            "a `ktk` case needs the violence section",
-        ));
-    }
-    if assessment.has_case_type(CaseType::Kpo) && assessment.trafficking.is_none() {
-        out.push(problem(
-            "/trafficking",
-            "trafficking.missing",
-            lang,
-            "kasus KPO memerlukan bagian perdagangan orang",
-            "a `kpo` case needs the trafficking section",
-        ));
-    }
-    out
 }

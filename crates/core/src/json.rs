@@ -4,18 +4,28 @@
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 /// The largest document accepted, in bytes (1 MiB). Larger input is refused before any work.
 pub const DOCUMENT_LIMIT: usize = 1024 * 1024;
 
-/// JSON text read into a value, with the pointers of every repeated key.
+/// JSON text read into a value, with every repeated key.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Read {
     /// The value; for a repeated key the first occurrence is kept.
     pub value: Value,
-    /// JSON Pointers of every key that repeats an earlier key of the same object, in text order.
-    pub repeated_keys: Vec<String>,
+    /// Every key that repeats an earlier key of the same object, in text order.
+    pub repeated_keys: Vec<RepeatedKey>,
+}
+
+/// A key that repeats an earlier key of the same object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatedKey {
+    /// The JSON Pointer of the repeated member.
+    pub pointer: String,
+    /// The key itself, unescaped.
+    pub key: String,
 }
 
 /// Reads JSON text into a [`Value`], recording repeated keys instead of letting the last one win.
@@ -24,15 +34,17 @@ pub struct Read {
 /// column.
 ///
 /// ```
-/// let read = lindung::json::read(br#"{"a": 1, "b": {"c": 2, "c": 3}}"#).unwrap();
-/// assert_eq!(read.repeated_keys, vec!["/b/c".to_owned()]);
+/// let read = lindung::json::read(br#"{"a": 1, "b": {"c": 2, "c": 3}}"#)?;
+/// assert_eq!(read.repeated_keys[0].pointer, "/b/c");
+/// assert_eq!(read.repeated_keys[0].key, "c");
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn read(bytes: &[u8]) -> Result<Read, serde_json::Error> {
     let bytes = strip_bom(bytes);
     let mut repeated_keys = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = ValueSeed {
-        path: String::new(),
+        path: &Path::Root,
         repeated: &mut repeated_keys,
     }
     .deserialize(&mut deserializer)?;
@@ -79,19 +91,42 @@ fn tokens(pointer: &str) -> Option<Vec<String>> {
     )
 }
 
-struct ValueSeed<'a> {
-    path: String,
-    repeated: &'a mut Vec<String>,
+/// A place in a document, built on the stack as a walk descends and written out as a JSON
+/// Pointer only when a problem needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// The whole document.
+    Root,
+    /// A member of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An element of an array.
+    Index(&'a Path<'a>, usize),
 }
 
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
+impl Path<'_> {
+    /// The JSON Pointer of this place.
+    pub(crate) fn pointer(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => push_token(&parent.pointer(), key),
+            Path::Index(parent, index) => format!("{}/{index}", parent.pointer()),
+        }
+    }
+}
+
+struct ValueSeed<'p, 'r> {
+    path: &'p Path<'p>,
+    repeated: &'r mut Vec<RepeatedKey>,
+}
+
+impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
     type Value = Value;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for ValueSeed<'_> {
+impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -129,8 +164,9 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut out = Vec::new();
         loop {
+            let path = Path::Index(self.path, out.len());
             let seed = ValueSeed {
-                path: format!("{}/{}", self.path, out.len()),
+                path: &path,
                 repeated: &mut *self.repeated,
             };
             match seq.next_element_seed(seed)? {
@@ -143,16 +179,21 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let path = push_token(&self.path, &key);
+            let path = Path::Key(self.path, &key);
             let seed = ValueSeed {
-                path: path.clone(),
+                path: &path,
                 repeated: &mut *self.repeated,
             };
             let value = map.next_value_seed(seed)?;
-            if out.contains_key(&key) {
-                self.repeated.push(path);
-            } else {
-                out.insert(key, value);
+            match out.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                Entry::Occupied(slot) => {
+                    let key = slot.key().clone();
+                    let pointer = Path::Key(self.path, &key).pointer();
+                    self.repeated.push(RepeatedKey { pointer, key });
+                }
             }
         }
         Ok(Value::Object(out))
@@ -343,7 +384,12 @@ mod tests {
             (r#"{"a":1,"a":2,"a":3}"#, &["/a", "/a"]),
         ];
         for (text, expected) in cases {
-            let read = read(text.as_bytes()).map(|r| r.repeated_keys);
+            let read = read(text.as_bytes()).map(|r| {
+                r.repeated_keys
+                    .into_iter()
+                    .map(|k| k.pointer)
+                    .collect::<Vec<_>>()
+            });
             let expected: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
             assert_eq!(read.ok(), Some(expected), "{text}");
         }

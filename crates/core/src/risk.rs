@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::condition::Context;
 use crate::fields::FieldValue;
 use crate::model::{Answer, Assessment, Lang, ProfessionalJudgement, RiskLevel};
-use crate::problem::{Problem, Severity};
 use crate::rules::RuleSet;
 
 /// A risk factor that is present.
@@ -133,32 +132,4 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
         not_asked,
         judgement,
     }
-}
-
-/// The warning when professional judgement lowers the computed level by more than one step.
-pub fn judgement_lowered(computed: RiskLevel, judged: RiskLevel, lang: Lang) -> Option<Problem> {
-    let steps = |level: RiskLevel| RiskLevel::ALL.iter().position(|l| *l == level);
-    let (computed_at, judged_at) = (steps(computed)?, steps(judged)?);
-    if computed_at < judged_at + 2 {
-        return None;
-    }
-    let (c, j) = (computed.as_str(), judged.as_str());
-    let message = match lang {
-        Lang::Id => format!(
-            "penilaian profesional `{j}` lebih rendah lebih dari satu tingkat dari tingkat terhitung `{c}`: pastikan alasannya tercatat"
-        ),
-        Lang::En => format!(
-            "professional judgement `{j}` is more than one level below the computed level `{c}`: make sure the reason is recorded"
-        ),
-    };
-    Some(Problem {
-        path: "/professionalJudgement/level".to_owned(),
-        code: "judgement.lowered".to_owned(),
-        severity: Severity::Warning,
-        message,
-        params: BTreeMap::from([
-            ("computed".to_owned(), c.to_owned()),
-            ("judged".to_owned(), j.to_owned()),
-        ]),
-    })
 }

@@ -1,316 +1,443 @@
 //! Checks a JSON value against the published JSON Schema, collecting every structural problem
 //! with its pointer, so the library and any JSON Schema validator refuse the same documents.
 //!
-//! It reads only the keywords the generated schemas use: `$ref`, `anyOf`, `oneOf`, `type`,
-//! `const`, `enum`, `properties`, `required`, `additionalProperties`, `propertyNames`, `items`,
-//! `minItems`, `maxItems`, `uniqueItems`, `minLength`, `maxLength`, `pattern`, `format` (`date`,
-//! `date-time`), `minimum` and `maximum`. Where it is stricter than a validator (`3.0` is not a
-//! whole number here) the schema's description says so.
+//! The schema is compiled once into nodes with every `$ref` resolved. It reads only the keywords
+//! the generated schemas use: `$ref`, `anyOf`, `oneOf`, `type`, `const`, `enum`, `properties`,
+//! `required`, `additionalProperties`, `propertyNames`, `items`, `minItems`, `maxItems`,
+//! `uniqueItems`, `minLength`, `maxLength`, `pattern`, `format` (`date`, `date-time`), `minimum`
+//! and `maximum`. Where it is stricter than a validator (`3.0` is not a whole number here) the
+//! schema's description says so.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate};
 use serde_json::{Map, Value};
 
 use super::pattern::Pattern;
-use crate::json::push_token;
+use super::wording::{form_hint, format_name, type_label};
+use crate::json::Path;
 use crate::model::Lang;
 use crate::problem::Problem;
 use crate::validate::Code;
 
-/// Every structural problem of `value` against the schema `root`.
-pub(crate) fn check(value: &Value, root: &Value, lang: Lang) -> Vec<Problem> {
-    let mut out = Vec::new();
-    Shape { root, lang }.walk(value, root, "", &mut out);
-    out
+/// JSON types as bits, so a set of them is one number.
+const NULL: u8 = 1;
+const BOOLEAN: u8 = 2;
+const OBJECT: u8 = 4;
+const ARRAY: u8 = 8;
+const NUMBER: u8 = 16;
+const INTEGER: u8 = 32;
+const STRING: u8 = 64;
+const TYPES: [(u8, &str); 7] = [
+    (NULL, "null"),
+    (BOOLEAN, "boolean"),
+    (OBJECT, "object"),
+    (ARRAY, "array"),
+    (NUMBER, "number"),
+    (INTEGER, "integer"),
+    (STRING, "string"),
+];
+
+/// A schema compiled for checking many documents.
+#[derive(Debug)]
+pub(crate) struct Shape {
+    nodes: Vec<Node>,
+    root: usize,
 }
 
-struct Shape<'s> {
-    root: &'s Value,
-    lang: Lang,
+/// One schema, its `$ref`s resolved to other nodes.
+#[derive(Debug, Default)]
+struct Node {
+    /// The accepted types; `0` accepts any.
+    types: u8,
+    /// `const` or `enum`.
+    allowed: Option<Vec<Value>>,
+    /// `anyOf` / `oneOf`.
+    branches: Vec<usize>,
+    /// When every branch is a constant: their values, and whether `null` is a branch too.
+    choices: Option<(Vec<Value>, bool)>,
+    properties: HashMap<String, usize>,
+    required: Vec<String>,
+    /// `None` accepts any other member, `Some(None)` refuses them, `Some(Some(n))` checks them.
+    additional: Option<Option<usize>>,
+    property_names: Option<usize>,
+    items: Option<usize>,
+    min_items: Option<u64>,
+    max_items: Option<u64>,
+    unique_items: bool,
+    min_length: Option<u64>,
+    max_length: Option<u64>,
+    pattern: Option<(Pattern, String)>,
+    format: Option<String>,
+    minimum: Option<(f64, Value)>,
+    maximum: Option<(f64, Value)>,
 }
 
-impl<'s> Shape<'s> {
-    fn resolve(&self, schema: &'s Value) -> &'s Value {
-        match schema.get("$ref").and_then(Value::as_str) {
-            Some(reference) => reference
-                .strip_prefix('#')
-                .and_then(|pointer| self.root.pointer(pointer))
-                .map_or(schema, |target| self.resolve(target)),
-            None => schema,
+impl Node {
+    /// True for a node that only fixes a value (a `const` with at most its type).
+    fn is_constant(&self) -> bool {
+        self.allowed.is_some()
+            && self.branches.is_empty()
+            && self.properties.is_empty()
+            && self.pattern.is_none()
+    }
+}
+
+impl Shape {
+    /// Compiles a root schema; `$ref`s are local (`#/$defs/...`).
+    pub(crate) fn compile(root: &Value) -> Shape {
+        let mut compiler = Compiler {
+            root,
+            nodes: Vec::new(),
+            refs: BTreeMap::new(),
+        };
+        let root = compiler.compile(root, 0);
+        Shape {
+            nodes: compiler.nodes,
+            root,
         }
     }
 
-    fn walk(&self, value: &Value, schema: &'s Value, path: &str, out: &mut Vec<Problem>) {
-        let schema = self.resolve(schema);
-        let Some(keywords) = schema.as_object() else {
-            return;
+    /// Every structural problem of `value`.
+    pub(crate) fn check(&self, value: &Value, lang: Lang) -> Vec<Problem> {
+        let mut out = Vec::new();
+        Walk { shape: self, lang }.walk(value, self.root, &Path::Root, &mut out);
+        out
+    }
+}
+
+struct Compiler<'v> {
+    root: &'v Value,
+    nodes: Vec<Node>,
+    refs: BTreeMap<&'v str, usize>,
+}
+
+impl<'v> Compiler<'v> {
+    fn compile(&mut self, schema: &'v Value, depth: usize) -> usize {
+        if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+            if let Some(id) = self.refs.get(reference) {
+                return *id;
+            }
+            let target = reference
+                .strip_prefix('#')
+                .and_then(|pointer| self.root.pointer(pointer));
+            let id = match target {
+                Some(target) if depth < 64 => self.compile(target, depth + 1),
+                _ => self.push(Node::default()),
+            };
+            self.refs.insert(reference, id);
+            return id;
+        }
+        let mut node = Node::default();
+        let number = |key: &str| schema.get(key).and_then(Value::as_u64);
+        let limit = |key: &str| schema.get(key).and_then(|v| Some((v.as_f64()?, v.clone())));
+        node.types = match schema.get("type") {
+            Some(Value::String(one)) => type_bit(one),
+            Some(Value::Array(many)) => many
+                .iter()
+                .filter_map(Value::as_str)
+                .map(type_bit)
+                .fold(0, |a, b| a | b),
+            _ => 0,
         };
-        if let Some(branches) = keywords
-            .get("anyOf")
-            .or_else(|| keywords.get("oneOf"))
+        node.allowed = match (schema.get("const"), schema.get("enum")) {
+            (Some(one), _) => Some(vec![one.clone()]),
+            (None, Some(Value::Array(many))) => Some(many.clone()),
+            _ => None,
+        };
+        if node.types == 0 {
+            if let Some(allowed) = &node.allowed {
+                node.types = allowed.iter().map(value_bit).fold(0, |a, b| a | b);
+            }
+        }
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            for (name, property) in properties {
+                let id = self.compile(property, depth + 1);
+                node.properties.insert(name.clone(), id);
+            }
+        }
+        node.required = schema
+            .get("required")
             .and_then(Value::as_array)
-        {
-            self.branches(value, schema, branches, path, out);
+            .into_iter()
+            .flatten()
+            .filter_map(|name| Some(name.as_str()?.to_owned()))
+            .collect();
+        node.additional = match schema.get("additionalProperties") {
+            Some(Value::Bool(false)) => Some(None),
+            Some(other @ Value::Object(_)) => Some(Some(self.compile(other, depth + 1))),
+            _ => None,
+        };
+        node.property_names = schema
+            .get("propertyNames")
+            .map(|s| self.compile(s, depth + 1));
+        node.items = schema.get("items").map(|s| self.compile(s, depth + 1));
+        node.min_items = number("minItems");
+        node.max_items = number("maxItems");
+        node.unique_items = schema.get("uniqueItems") == Some(&Value::Bool(true));
+        node.min_length = number("minLength");
+        node.max_length = number("maxLength");
+        node.pattern = schema
+            .get("pattern")
+            .and_then(Value::as_str)
+            .and_then(|source| Some((Pattern::compile(source)?, source.to_owned())));
+        node.format = schema
+            .get("format")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        node.minimum = limit("minimum");
+        node.maximum = limit("maximum");
+        if let Some(Value::Array(branches)) = schema.get("anyOf").or_else(|| schema.get("oneOf")) {
+            node.branches = branches
+                .iter()
+                .map(|b| self.compile(b, depth + 1))
+                .collect();
+            let masks: Vec<u8> = node.branches.iter().map(|b| self.nodes[*b].types).collect();
+            if node.types == 0 && !masks.contains(&0) {
+                node.types = masks.iter().fold(0, |a, b| a | b);
+            }
+            node.choices = self.choices(&node.branches);
+        }
+        self.push(node)
+    }
+
+    /// The values of branches that are all constants (an enumeration), and whether a plain
+    /// `null` branch (an optional answer) is among them.
+    fn choices(&self, branches: &[usize]) -> Option<(Vec<Value>, bool)> {
+        let mut values = Vec::new();
+        let mut nullable = false;
+        for branch in branches {
+            let node = &self.nodes[*branch];
+            if node.types == NULL && node.allowed.is_none() && node.branches.is_empty() {
+                nullable = true;
+            } else if node.is_constant() {
+                values.extend(node.allowed.iter().flatten().cloned());
+            } else if let Some((inner, inner_null)) = &node.choices {
+                values.extend(inner.iter().cloned());
+                nullable |= inner_null;
+            } else {
+                return None;
+            }
+        }
+        (!values.is_empty()).then_some((values, nullable))
+    }
+
+    fn push(&mut self, node: Node) -> usize {
+        self.nodes.push(node);
+        self.nodes.len() - 1
+    }
+}
+
+fn type_bit(name: &str) -> u8 {
+    TYPES
+        .iter()
+        .find(|(_, n)| *n == name)
+        .map_or(0, |(bit, _)| *bit)
+}
+
+fn value_bit(value: &Value) -> u8 {
+    match value {
+        Value::Null => NULL,
+        Value::Bool(_) => BOOLEAN,
+        Value::Number(n) if n.is_i64() || n.is_u64() => INTEGER,
+        Value::Number(_) => NUMBER,
+        Value::String(_) => STRING,
+        Value::Array(_) => ARRAY,
+        Value::Object(_) => OBJECT,
+    }
+}
+
+/// True when a value's type is among `types` (a whole number is also a number).
+fn accepts(types: u8, value: &Value) -> bool {
+    let bit = value_bit(value);
+    types == 0 || types & bit != 0 || (bit == INTEGER && types & NUMBER != 0)
+}
+
+struct Walk<'s> {
+    shape: &'s Shape,
+    lang: Lang,
+}
+
+impl Walk<'_> {
+    fn walk(&self, value: &Value, id: usize, path: &Path<'_>, out: &mut Vec<Problem>) {
+        let node = &self.shape.nodes[id];
+        if let Some((choices, nullable)) = &node.choices {
+            let fits = choices.contains(value) || (value.is_null() && *nullable);
+            if !fits {
+                out.push(self.not_allowed(value, choices, path));
+            }
+            return;
+        }
+        if !node.branches.is_empty() {
+            self.branches(value, node, path, out);
             return;
         }
         // A fixed list says more than a type: "`5` is not one of `female`, `male`".
-        let allowed: Option<Vec<&Value>> = match (keywords.get("const"), keywords.get("enum")) {
-            (Some(one), _) => Some(vec![one]),
-            (None, Some(Value::Array(many))) => Some(many.iter().collect()),
-            _ => None,
-        };
-        if let Some(allowed) = allowed {
-            if !allowed.contains(&value) {
-                out.push(self.not_allowed(value, &allowed, path));
+        if let Some(allowed) = &node.allowed {
+            if !allowed.contains(value) {
+                out.push(self.not_allowed(value, allowed, path));
             }
             return;
         }
-        if let Some(types) = self.types_of(schema) {
-            if !types.iter().any(|t| is_type(value, t)) {
-                out.push(self.type_problem(value, &types, path));
-                return;
-            }
+        if !accepts(node.types, value) {
+            out.push(self.type_problem(value, node.types, path));
+            return;
         }
         match value {
-            Value::Object(members) => self.object(members, keywords, path, out),
-            Value::Array(items) => self.array(items, keywords, path, out),
-            Value::String(text) => self.string(text, keywords, path, out),
-            Value::Number(_) => self.number(value, keywords, path, out),
+            Value::Object(members) => self.object(members, node, path, out),
+            Value::Array(items) => self.array(items, node, path, out),
+            Value::String(text) => self.string(text, node, path, out),
+            Value::Number(_) => self.number(value, node, path, out),
             Value::Bool(_) | Value::Null => {}
         }
     }
 
     /// `anyOf` / `oneOf`: passes when a branch passes; otherwise reports the problems of the one
-    /// branch the value was evidently meant for, or a type problem.
-    fn branches(
-        &self,
-        value: &Value,
-        schema: &'s Value,
-        branches: &'s [Value],
-        path: &str,
-        out: &mut Vec<Problem>,
-    ) {
-        let mut results = Vec::with_capacity(branches.len());
-        for branch in branches {
+    /// branch the value was evidently meant for, or a type problem. Branches of another type are
+    /// not tried, so a sound document costs one branch per choice.
+    fn branches(&self, value: &Value, node: &Node, path: &Path<'_>, out: &mut Vec<Problem>) {
+        let mut compatible = 0;
+        let mut first_failure = None;
+        for branch in &node.branches {
+            if !accepts(self.shape.nodes[*branch].types, value) {
+                continue;
+            }
+            compatible += 1;
             let mut problems = Vec::new();
-            self.walk(value, branch, path, &mut problems);
+            self.walk(value, *branch, path, &mut problems);
             if problems.is_empty() {
                 return;
             }
-            results.push(problems);
+            first_failure.get_or_insert(problems);
         }
-        if let Some(allowed) = self.choices(branches) {
-            out.push(self.not_allowed(value, &allowed, path));
-            return;
+        match (compatible, first_failure) {
+            (1, Some(mut problems)) => out.append(&mut problems),
+            _ => out.push(self.type_problem(value, node.types, path)),
         }
-        let types = self.types_of(schema).unwrap_or_default();
-        let compatible: Vec<usize> = branches
-            .iter()
-            .enumerate()
-            .filter(|(_, branch)| {
-                self.types_of(branch)
-                    .is_none_or(|types| types.iter().any(|t| is_type(value, t)))
-            })
-            .map(|(index, _)| index)
-            .collect();
-        match compatible.as_slice() {
-            [only] => out.append(&mut results[*only]),
-            _ => out.push(self.type_problem(value, &types, path)),
-        }
-    }
-
-    /// The values of branches that are all constants, as in an enumeration, leaving out a
-    /// `null` branch (an optional answer); `None` when a branch is more than a constant.
-    fn choices(&self, branches: &'s [Value]) -> Option<Vec<&'s Value>> {
-        let null = serde_json::json!({"type": "null"});
-        let mut out = Vec::new();
-        for branch in branches.iter().filter(|branch| **branch != null) {
-            let branch = self.resolve(branch);
-            match (branch.get("const"), branch.get("enum")) {
-                (Some(one), _) => out.push(one),
-                (None, Some(Value::Array(many))) => out.extend(many),
-                _ => match branch.get("anyOf").or_else(|| branch.get("oneOf")) {
-                    Some(Value::Array(inner)) => out.extend(self.choices(inner)?),
-                    _ => return None,
-                },
-            }
-        }
-        (!out.is_empty()).then_some(out)
-    }
-
-    /// The JSON types a schema can accept; `None` when it does not say.
-    fn types_of(&self, schema: &'s Value) -> Option<BTreeSet<&'s str>> {
-        let schema = self.resolve(schema);
-        match schema.get("type") {
-            Some(Value::String(one)) => return Some(BTreeSet::from([one.as_str()])),
-            Some(Value::Array(many)) => {
-                return Some(many.iter().filter_map(Value::as_str).collect())
-            }
-            _ => {}
-        }
-        if let Some(one) = schema.get("const") {
-            return Some(BTreeSet::from([type_name(one)]));
-        }
-        if let Some(Value::Array(many)) = schema.get("enum") {
-            return Some(many.iter().map(type_name).collect());
-        }
-        let branches = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))?
-            .as_array()?;
-        let mut out = BTreeSet::new();
-        for branch in branches {
-            out.extend(self.types_of(branch)?);
-        }
-        Some(out)
     }
 
     fn object(
         &self,
         members: &Map<String, Value>,
-        keywords: &'s Map<String, Value>,
-        path: &str,
+        node: &Node,
+        path: &Path<'_>,
         out: &mut Vec<Problem>,
     ) {
-        let properties = keywords.get("properties").and_then(Value::as_object);
         for (name, member) in members {
-            let child = push_token(path, name);
-            if let Some(schema) = properties.and_then(|p| p.get(name)) {
-                self.walk(member, schema, &child, out);
+            let child = Path::Key(path, name);
+            if let Some(id) = node.properties.get(name) {
+                self.walk(member, *id, &child, out);
                 continue;
             }
-            if let Some(names) = keywords.get("propertyNames") {
+            if let Some(names) = node.property_names {
                 let mut problems = Vec::new();
                 self.walk(&Value::String(name.clone()), names, &child, &mut problems);
                 if !problems.is_empty() {
                     out.push(Code::IndicatorUnknown.problem(
-                        child,
+                        child.pointer(),
                         self.lang,
                         &[("id", name.clone())],
                     ));
                     continue;
                 }
             }
-            match keywords.get("additionalProperties") {
-                Some(Value::Bool(false)) => out.push(Code::FieldUnknown.problem(
-                    child,
+            match node.additional {
+                Some(None) => out.push(Code::FieldUnknown.problem(
+                    child.pointer(),
                     self.lang,
                     &[("field", name.clone())],
                 )),
-                Some(schema @ Value::Object(_)) => self.walk(member, schema, &child, out),
-                _ => {}
+                Some(Some(id)) => self.walk(member, id, &child, out),
+                None => {}
             }
         }
-        for name in keywords
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-        {
+        for name in &node.required {
             if !members.contains_key(name) {
                 out.push(Code::FieldRequired.problem(
-                    push_token(path, name),
+                    Path::Key(path, name).pointer(),
                     self.lang,
-                    &[("field", name.to_owned())],
+                    &[("field", name.clone())],
                 ));
             }
         }
     }
 
-    fn array(
-        &self,
-        items: &[Value],
-        keywords: &'s Map<String, Value>,
-        path: &str,
-        out: &mut Vec<Problem>,
-    ) {
+    fn array(&self, items: &[Value], node: &Node, path: &Path<'_>, out: &mut Vec<Problem>) {
         let length = items.len() as u64;
-        if let Some(min) = keywords.get("minItems").and_then(Value::as_u64) {
-            if length < min {
-                out.push(Code::ArrayTooShort.problem(
-                    path,
-                    self.lang,
-                    &[("min", min.to_string()), ("length", length.to_string())],
-                ));
-            }
+        if let Some(min) = node.min_items.filter(|min| length < *min) {
+            out.push(Code::ArrayTooShort.problem(
+                path.pointer(),
+                self.lang,
+                &[("min", min.to_string()), ("length", length.to_string())],
+            ));
         }
-        if let Some(max) = keywords.get("maxItems").and_then(Value::as_u64) {
-            if length > max {
-                out.push(Code::ArrayTooLong.problem(
-                    path,
-                    self.lang,
-                    &[("max", max.to_string()), ("length", length.to_string())],
-                ));
-                // Refused before its items are read: a long list is not worth the work.
-                return;
-            }
+        if let Some(max) = node.max_items.filter(|max| length > *max) {
+            out.push(Code::ArrayTooLong.problem(
+                path.pointer(),
+                self.lang,
+                &[("max", max.to_string()), ("length", length.to_string())],
+            ));
+            // Refused before its items are read: a long list is not worth the work.
+            return;
         }
-        let unique = keywords.get("uniqueItems") == Some(&Value::Bool(true));
         for (index, item) in items.iter().enumerate() {
-            let child = format!("{path}/{index}");
-            if unique && items[..index].contains(item) {
-                out.push(Code::ArrayDuplicate.problem(child, self.lang, &[("value", shown(item))]));
+            let child = Path::Index(path, index);
+            if node.unique_items && items[..index].contains(item) {
+                out.push(Code::ArrayDuplicate.problem(
+                    child.pointer(),
+                    self.lang,
+                    &[("value", shown(item))],
+                ));
                 continue;
             }
-            if let Some(schema) = keywords.get("items") {
-                self.walk(item, schema, &child, out);
+            if let Some(id) = node.items {
+                self.walk(item, id, &child, out);
             }
         }
     }
 
-    fn string(
-        &self,
-        text: &str,
-        keywords: &'s Map<String, Value>,
-        path: &str,
-        out: &mut Vec<Problem>,
-    ) {
-        let length = text.chars().count() as u64;
-        if let Some(min) = keywords.get("minLength").and_then(Value::as_u64) {
-            if length < min {
+    fn string(&self, text: &str, node: &Node, path: &Path<'_>, out: &mut Vec<Problem>) {
+        if node.min_length.is_some() || node.max_length.is_some() {
+            let length = text.chars().count() as u64;
+            if let Some(min) = node.min_length.filter(|min| length < *min) {
                 out.push(Code::StringTooShort.problem(
-                    path,
+                    path.pointer(),
                     self.lang,
                     &[("min", min.to_string()), ("length", length.to_string())],
                 ));
                 return;
             }
-        }
-        if let Some(max) = keywords.get("maxLength").and_then(Value::as_u64) {
-            if length > max {
+            if let Some(max) = node.max_length.filter(|max| length > *max) {
                 out.push(Code::StringTooLong.problem(
-                    path,
+                    path.pointer(),
                     self.lang,
                     &[("max", max.to_string()), ("length", length.to_string())],
                 ));
                 return;
             }
         }
-        if let Some(source) = keywords.get("pattern").and_then(Value::as_str) {
-            if Pattern::compile(source).is_some_and(|pattern| !pattern.is_match(text)) {
+        if let Some((pattern, source)) = &node.pattern {
+            if !pattern.is_match(text) {
                 out.push(Code::StringPattern.problem(
-                    path,
+                    path.pointer(),
                     self.lang,
                     &[
                         ("value", text.to_owned()),
                         ("form", form_hint(source, self.lang)),
-                        ("pattern", source.to_owned()),
+                        ("pattern", source.clone()),
                     ],
                 ));
                 return;
             }
         }
-        let format = keywords.get("format").and_then(Value::as_str);
-        let valid = match format {
+        let valid = match node.format.as_deref() {
             Some("date") => is_date(text),
             Some("date-time") => is_date_time(text),
             _ => true,
         };
-        if let (false, Some(format)) = (valid, format) {
+        if let (false, Some(format)) = (valid, &node.format) {
             out.push(Code::StringFormat.problem(
-                path,
+                path.pointer(),
                 self.lang,
                 &[
                     ("value", text.to_owned()),
@@ -320,75 +447,59 @@ impl<'s> Shape<'s> {
         }
     }
 
-    fn number(
-        &self,
-        value: &Value,
-        keywords: &'s Map<String, Value>,
-        path: &str,
-        out: &mut Vec<Problem>,
-    ) {
+    fn number(&self, value: &Value, node: &Node, path: &Path<'_>, out: &mut Vec<Problem>) {
         let Some(number) = value.as_f64() else {
             return;
         };
-        if let Some(min) = keywords.get("minimum").and_then(Value::as_f64) {
-            if number < min {
-                out.push(Code::NumberTooSmall.problem(
-                    path,
-                    self.lang,
-                    &[
-                        ("value", value.to_string()),
-                        ("min", shown(&keywords["minimum"])),
-                    ],
-                ));
-            }
+        if let Some((_, min)) = node.minimum.as_ref().filter(|(min, _)| number < *min) {
+            out.push(Code::NumberTooSmall.problem(
+                path.pointer(),
+                self.lang,
+                &[("value", value.to_string()), ("min", shown(min))],
+            ));
         }
-        if let Some(max) = keywords.get("maximum").and_then(Value::as_f64) {
-            if number > max {
-                out.push(Code::NumberTooLarge.problem(
-                    path,
-                    self.lang,
-                    &[
-                        ("value", value.to_string()),
-                        ("max", shown(&keywords["maximum"])),
-                    ],
-                ));
-            }
+        if let Some((_, max)) = node.maximum.as_ref().filter(|(max, _)| number > *max) {
+            out.push(Code::NumberTooLarge.problem(
+                path.pointer(),
+                self.lang,
+                &[("value", value.to_string()), ("max", shown(max))],
+            ));
         }
     }
 
-    fn type_problem(&self, value: &Value, types: &BTreeSet<&str>, path: &str) -> Problem {
+    fn type_problem(&self, value: &Value, types: u8, path: &Path<'_>) -> Problem {
         // `null` is how a writer may say "not asked"; naming it would only confuse an officer.
-        let named: Vec<&str> = types.iter().copied().filter(|t| *t != "null").collect();
-        let named = if named.is_empty() {
-            types.iter().copied().collect()
+        let named = if types & !NULL != 0 {
+            types & !NULL
         } else {
-            named
+            types
         };
         let or = match self.lang {
             Lang::En => " or ",
             Lang::Id => " atau ",
         };
-        let expected = named
+        let expected = TYPES
             .iter()
-            .map(|t| type_label(t, self.lang))
+            .filter(|(bit, _)| named & bit != 0)
+            .map(|(_, name)| type_label(name, self.lang))
             .collect::<Vec<_>>()
             .join(or);
         let found = type_label(type_name(value), self.lang);
         Code::ValueType.problem(
-            path,
+            path.pointer(),
             self.lang,
             &[("expected", expected), ("found", found.to_owned())],
         )
     }
 
-    fn not_allowed(&self, value: &Value, allowed: &[&Value], path: &str) -> Problem {
+    fn not_allowed(&self, value: &Value, allowed: &[Value], path: &Path<'_>) -> Problem {
         let list = allowed
             .iter()
             .map(|v| format!("`{}`", shown(v)))
             .collect::<Vec<_>>()
             .join(", ");
         Code::ValueNotAllowed.problem(
-            path,
+            path.pointer(),
             self.lang,
             &[("value", shown(value)), ("allowed", list)],
         )
@@ -404,83 +515,11 @@ fn shown(value: &Value) -> String {
 }
 
 fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn is_type(value: &Value, name: &str) -> bool {
-    let actual = type_name(value);
-    actual == name || (name == "number" && actual == "integer")
-}
-
-fn type_label(name: &str, lang: Lang) -> &'static str {
-    match (name, lang) {
-        ("string", Lang::En) => "text",
-        ("string", Lang::Id) => "teks",
-        ("integer", Lang::En) => "a whole number",
-        ("integer", Lang::Id) => "bilangan bulat",
-        ("number", Lang::En) => "a number",
-        ("number", Lang::Id) => "angka",
-        ("boolean", Lang::En) => "true or false",
-        ("boolean", Lang::Id) => "benar atau salah",
-        ("array", Lang::En) => "a list",
-        ("array", Lang::Id) => "daftar",
-        ("object", Lang::En) => "an object",
-        ("object", Lang::Id) => "objek",
-        (_, _) => "null",
-    }
-}
-
-fn format_name(format: &str, lang: Lang) -> &'static str {
-    match (format, lang) {
-        ("date", Lang::En) => "date (YYYY-MM-DD)",
-        ("date", Lang::Id) => "tanggal (YYYY-MM-DD)",
-        (_, Lang::En) => "date and time with a UTC offset (YYYY-MM-DDThh:mm:ss+hh:mm)",
-        (_, Lang::Id) => "tanggal dan waktu dengan selisih UTC (YYYY-MM-DDThh:mm:ss+hh:mm)",
-    }
-}
-
-/// What a pattern asks for, in words an officer reads.
-fn form_hint(pattern: &str, lang: Lang) -> String {
-    let (en, id) = match pattern {
-        r"^[A-Za-z0-9._-]{1,64}$" => (
-            "1 to 64 letters, digits, `.`, `_` or `-`",
-            "1 sampai 64 huruf, angka, `.`, `_` atau `-`",
-        ),
-        r"^[0-9]{2}$" => (
-            "a two-digit province code such as `63`",
-            "kode provinsi dua angka seperti `63`",
-        ),
-        r"^[0-9]{2}\.[0-9]{2}$" => (
-            "a regency or city code such as `63.71`",
-            "kode kabupaten atau kota seperti `63.71`",
-        ),
-        r"^[0-9]{16}$" => ("16 digits", "16 angka"),
-        r"^[A-Z]{2}$" => (
-            "a two-letter country code in capitals such as `ID`",
-            "kode negara dua huruf kapital seperti `ID`",
-        ),
-        r"^\+?[0-9][0-9 -]{2,19}$" => (
-            "a phone number such as `+62 812 3456 7890`",
-            "nomor telepon seperti `+62 812 3456 7890`",
-        ),
-        r"^[a-z]{2,3}$" => (
-            "a language code such as `id` or `bjn`",
-            "kode bahasa seperti `id` atau `bjn`",
-        ),
-        other => return format!("`{other}`"),
-    };
-    match lang {
-        Lang::En => en.to_owned(),
-        Lang::Id => id.to_owned(),
-    }
+    let bit = value_bit(value);
+    TYPES
+        .iter()
+        .find(|(each, _)| *each == bit)
+        .map_or("null", |(_, name)| name)
 }
 
 /// `YYYY-MM-DD`, a real calendar date (RFC 3339 `full-date`).
