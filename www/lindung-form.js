@@ -618,6 +618,7 @@ export class LindungForm extends HTMLElement {
     }
     this._progress.replaceChildren(
       h('span', { class: 'progress-section', text: t.sectionOf(n, sections.length) }),
+      h('span', { class: 'visually-hidden', text: '. ' }),
       h('span', { class: 'progress-counts', text: t.counts(answered, unknown, notAsked) }));
   }
 

@@ -326,6 +326,26 @@ test('setting value to something that is not an assessment keeps the answers', a
   assert.equal(invalid[0].detail.errors[0].path, '');
 });
 
+test('the result shows live by default, only after submit with show-result="submit", never with "off"', async () => {
+  const panel = (page) => page.evaluate(() => document.querySelector('lindung-form').shadowRoot.querySelector('[part~="result"]').hidden);
+  let { page } = await tab('plain.html?lang=en');
+  await setValue(page, ADULT_KTK);
+  assert.equal(await panel(page), false);
+  const progress = await page.evaluate(() => document.querySelector('lindung-form').shadowRoot.querySelector('[part~="progress"]').textContent);
+  assert.match(progress, /^Section 1 of 6\. /);
+  assert.match(progress, /\d+ answered · 0 don't know · \d+ not asked/);
+  ({ page } = await tab('plain.html?lang=en&show-result=submit'));
+  await setValue(page, ADULT_KTK);
+  assert.equal(await panel(page), true);
+  await page.evaluate(() => document.querySelector('lindung-form').shadowRoot.querySelector('[part~="submit-button"]').click());
+  assert.equal(await panel(page), false);
+  ({ page } = await tab('plain.html?lang=en&show-result=off'));
+  await setValue(page, ADULT_KTK);
+  await page.evaluate(() => document.querySelector('lindung-form').shadowRoot.querySelector('[part~="submit-button"]').click());
+  assert.equal(await panel(page), true);
+  assert.equal((await events(page, 'lindung-submit'))[0].detail.result.risk.level, 'high');
+});
+
 test('no request leaves for any host but the page\'s own', () => {
   assert.deepEqual(foreign, []);
   assert.ok(server.requests.some((r) => r.endsWith('lindung_wasm_bg.wasm')));
