@@ -227,7 +227,11 @@ export class LindungForm extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this._form || old === value) return;
-    if (name === 'lang') { this._define(); this._render(); }
+    if (name === 'lang') {
+      this._define();
+      this._render();
+      if (this._errors.length) this.validate();
+    }
     else if (name === 'rules-src' || name === 'directory-src') this._loadConfig().then(() => { this._define(); this._render(); });
     else this._render();
   }

@@ -183,6 +183,9 @@ test('a failed submit shows the error summary, focused, with links and inline er
   assert.ok(invalid[0].detail.errors.some((e) => e.path === '/id'));
   await page.evaluate(() => document.querySelector('lindung-form').shadowRoot.querySelector('[part~="error-summary"] a[href$="-id"]').click());
   assert.equal((await focused(page)).pointer, '/id');
+  await page.evaluate(() => document.querySelector('lindung-form').setAttribute('lang', 'id'));
+  const title = await page.evaluate(() => document.querySelector('lindung-form').shadowRoot.querySelector('[part~="error-summary"] h2').textContent);
+  assert.equal(title, 'Ada yang perlu diperbaiki');
 });
 
 test('a POST that fails keeps the answers and offers a retry', async () => {
