@@ -12,10 +12,10 @@ const SHIPPED = ['lindung-form.js', 'lindung-form.css', 'lindung_wasm.js', 'lind
 const BUDGET = 80 * 1024;
 /** The element's own files (everything but the WASM module) stay small. */
 const ELEMENT_BUDGET = 20 * 1024;
-// FIXME: the WASM module alone is about 310 KB gzip, far over the 80 KB budget: the core builds the
+// FIXME: the WASM module alone is about 250 KB gzip, far over the 80 KB budget: the core builds the
 // assessment schema at run time (schemars) and serde monomorphises every document type. Until the
 // module shrinks, this ceiling only stops it from growing further.
-const CEILING = 340 * 1024;
+const CEILING = 290 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
 
