@@ -123,6 +123,10 @@ function load() {
 
 let instances = 0;
 
+const formats = {};
+/** A cached date-time format per language (building one per call is slow). */
+const dateFormat = (lang) => (formats[lang] ??= new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }));
+
 /** Reads the value at a JSON Pointer. */
 function getAt(doc, pointer) {
   let node = doc;
@@ -223,15 +227,15 @@ export class LindungForm extends HTMLElement {
 
   attributeChangedCallback(name, old, value) {
     if (!this._form || old === value) return;
-    if (name === 'lang') { this._form = core.formDefinition(this._lang); this._render(); }
-    else if (name === 'rules-src' || name === 'directory-src') this._loadConfig().then(() => this._update());
+    if (name === 'lang') { this._define(); this._render(); }
+    else if (name === 'rules-src' || name === 'directory-src') this._loadConfig().then(() => { this._define(); this._render(); });
     else this._render();
   }
 
   async _boot(sheet) {
     this.shadowRoot.adoptedStyleSheets = [sheet];
     await this._loadConfig();
-    this._form = core.formDefinition(this._lang);
+    this._define();
     const restored = await this._restoreDraft();
     if (!restored && this._answers.size === 0) this._preset();
     this._render();
@@ -267,9 +271,17 @@ export class LindungForm extends HTMLElement {
   /** The assessment as the visible answers make it (hidden answers are kept but not included). */
   get value() { return this._form ? this._build(new Set(this._shown.questions)) : null; }
 
-  /** Replaces every answer with those of an assessment object. */
+  /**
+   * Replaces every answer with those of an assessment object. Anything but an object is refused
+   * with a `lindung-invalid` event and the answers stay as they were.
+   */
   set value(doc) {
-    if (!this._form || doc == null || typeof doc !== 'object') return;
+    if (!this._form) return;
+    if (doc == null || typeof doc !== 'object' || Array.isArray(doc)) {
+      const message = this._lang === 'en' ? 'the value must be an assessment object' : 'nilai harus berupa objek asesmen';
+      this._emit('lindung-invalid', { errors: [{ path: '', code: 'input.not_object', message }] });
+      return;
+    }
     this._answers.clear();
     this._lists.clear();
     for (const q of this._questions()) {
@@ -279,6 +291,7 @@ export class LindungForm extends HTMLElement {
       } else if (!empty(v)) this._answers.set(q.pointer, v);
     }
     this._render();
+    this._scheduleSave();
   }
 
   /** The latest result document (read-only). */
@@ -305,6 +318,7 @@ export class LindungForm extends HTMLElement {
   /** Deletes the saved draft. */
   clearDraft() {
     clearTimeout(this._saveTimer);
+    this._epoch = (this._epoch ?? 0) + 1;
     for (const store of this._stores()) store.removeItem(this._draftName);
   }
 
@@ -318,6 +332,14 @@ export class LindungForm extends HTMLElement {
 
   *_questions() {
     for (const section of this._form.sections) yield* section.questions;
+  }
+
+  /** Loads the form definition, with every optional list present. */
+  _define() {
+    const form = core.formDefinition(this._lang);
+    const fill = (q) => { q.options ??= []; q.fields ??= []; q.fields.forEach(fill); };
+    for (const section of form.sections) section.questions.forEach(fill);
+    this._form = form;
   }
 
   /** Builds the assessment from answers of the questions in `shown` (all when null). */
@@ -596,6 +618,7 @@ export class LindungForm extends HTMLElement {
     }
     this._progress.replaceChildren(
       h('span', { class: 'progress-section', text: t.sectionOf(n, sections.length) }),
+      h('span', { class: 'visually-hidden', text: '. ' }),
       h('span', { class: 'progress-counts', text: t.counts(answered, unknown, notAsked) }));
   }
 
@@ -633,7 +656,7 @@ export class LindungForm extends HTMLElement {
     out.push(h('h4', { text: t.referrals }));
     const referrals = (r.referrals ?? []).map((ref) => {
       const due = ref.dueBy ? new Date(ref.dueBy) : null;
-      const when = due && !Number.isNaN(due.getTime()) ? due.toLocaleString(this._lang === 'en' ? 'en-GB' : 'id-ID') : '';
+      const when = due && !Number.isNaN(due.getTime()) ? dateFormat(this._lang).format(due) : '';
       const contact = ref.provider ? [ref.provider.name, ref.provider.contact?.phone].filter(Boolean).join(', ') : '';
       return h('li', { class: `referral urgency-${ref.urgency}` },
         h('strong', { text: ref.label ?? ref.service }),
@@ -718,7 +741,7 @@ export class LindungForm extends HTMLElement {
     this._renderResult();
     const proceed = this._emit('lindung-submit', { assessment, result }, true);
     if (!proceed) return;
-    if (this.getAttribute('action')) this._post();
+    if (this.getAttribute('action')) { this._saveDraft(); this._post(); }
     else { this.clearDraft(); this._say(this._t.saved); }
   }
 
@@ -787,10 +810,12 @@ export class LindungForm extends HTMLElement {
   async _saveDraft() {
     const store = this._store();
     if (!store || this._exited) return;
+    clearTimeout(this._saveTimer);
+    const epoch = this._epoch;
     const plain = new TextEncoder().encode(JSON.stringify({ answers: [...this._answers], lists: [...this._lists] }));
     const iv = crypto.getRandomValues(new Uint8Array(12));
     const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await this._key(), plain));
-    if (this._exited) return;
+    if (this._exited || epoch !== this._epoch) return;
     store.setItem(this._draftName, `${b64(iv)}.${b64(sealed)}`);
   }
 

@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
 
+/** A host page without any Content-Security-Policy, configured by query parameters. */
+const PLAIN = (params) => {
+  const attrs = [...params].map(([k, v]) => ` ${k}="${v.replace(/[^A-Za-z0-9/._:-]/g, '')}"`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/dist/lindung-form.js"></script></head>
+<body><main><h1>Host page</h1><lindung-form id="f"${attrs}></lindung-form></main></body></html>`;
+};
+
 /** Starts the server; resolves to `{url, posts, requests, close}`. `POST /submit` answers 200, `POST /fail` 500. */
 export async function start({ csp = null } = {}) {
   const posts = [];
@@ -20,6 +28,11 @@ export async function start({ csp = null } = {}) {
       posts.push({ path: url.pathname, body: Buffer.concat(chunks).toString('utf8') });
       res.writeHead(url.pathname === '/submit' ? 200 : 500, { 'content-type': 'application/json' });
       res.end('{}');
+      return;
+    }
+    if (url.pathname === '/plain.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(PLAIN(url.searchParams));
       return;
     }
     const file = path.join(ROOT, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ''));

@@ -19,8 +19,9 @@ fn generated() -> Result<Vec<Generated>, String> {
     let mut files = Vec::new();
     let mut schemas = Vec::new();
     for name in SCHEMAS {
-        let text = lindung::schema::schema_json(name)
+        let mut text = lindung::schema::schema_json(name)
             .ok_or_else(|| format!("no schema named `{name}`"))?;
+        text.push('\n');
         schemas.push((name.to_string(), text.clone()));
         files.push(Generated {
             path: format!("schemas/{name}.v1.json"),

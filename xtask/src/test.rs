@@ -45,8 +45,6 @@ pub fn run_all(root: &Path) -> Result<(), String> {
     Ok(())
 }
 
-
-
 fn step(name: &str, body: impl FnOnce() -> Result<(), String>) -> Result<(), String> {
     eprintln!("\n== {name}");
     body().map_err(|e| format!("{name}: {e}"))

@@ -129,16 +129,25 @@ fn compressed(tool: &str, args: &[&str], bytes: &[u8]) -> usize {
     else {
         return 0;
     };
-    if let Some(mut stdin) = child.stdin.take() {
-        let _ = stdin.write_all(bytes);
-    }
-    child.wait_with_output().map_or(0, |out| {
+    // Feed the input from another thread: the tool writes while it reads, and a full output
+    // pipe would otherwise stop both.
+    let input = bytes.to_vec();
+    let writer = child.stdin.take().map(|mut stdin| {
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        })
+    });
+    let size = child.wait_with_output().map_or(0, |out| {
         if out.status.success() {
             out.stdout.len()
         } else {
             0
         }
-    })
+    });
+    if let Some(writer) = writer {
+        let _ = writer.join();
+    }
+    size
 }
 
 /// Brotli size from the `brotli` tool, else from Node's zlib (Node is needed for npm anyway).

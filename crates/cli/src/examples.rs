@@ -5,24 +5,27 @@ use std::io::Write;
 
 use crate::{Failure, Outcome};
 
-/// `(name, JSON text)` of every built-in example.
+/// `(name, JSON text)` of one case under `tests/cases/valid/`, named as its file.
+macro_rules! example {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!("../../../tests/cases/valid/", $name, ".json")),
+        )
+    };
+}
+
+/// `(name, JSON text)` of every built-in example: an officer's working cases in South
+/// Kalimantan, from the smallest valid assessment to a case that is both KTK and KPO.
 pub const EXAMPLES: &[(&str, &str)] = &[
-    (
-        "ktk-household",
-        include_str!("../../../tests/cases/valid/ktk_adult_household.json"),
-    ),
-    (
-        "ktk-kpo-child-online",
-        include_str!("../../../tests/cases/valid/ktk_kpo_child_online.json"),
-    ),
-    (
-        "kpo-forced-criminality",
-        include_str!("../../../tests/cases/valid/kpo_adult_forced_criminality.json"),
-    ),
-    (
-        "child-guardian-suspected",
-        include_str!("../../../tests/cases/valid/child_guardian_suspected.json"),
-    ),
+    example!("ktk-adult-strangulation"),
+    example!("ktk-child-sexual-abuse"),
+    example!("kpo-migrant-malaysia"),
+    example!("kpo-scam-compound"),
+    example!("kpo-child-domestic-servitude"),
+    example!("ktk-kpo-both"),
+    example!("minimal"),
+    example!("ktk-elderly-neglect"),
 ];
 
 /// Prints one example, or the list of names.

@@ -201,7 +201,7 @@ fn run(command: Command) -> Result<Outcome, Failure> {
             let text = lindung::schema::schema_json(&name).ok_or_else(|| {
                 Failure(format!("no schema named `{name}`; the schemas are: assessment, problem, rules, result, directory"))
             })?;
-            write!(out, "{text}")?;
+            writeln!(out, "{text}")?;
             Outcome::Ok
         }
         Command::Example { name } => examples::print(&mut out, name.as_deref())?,

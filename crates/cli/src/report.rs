@@ -312,8 +312,20 @@ pub fn result_text(
                 )?;
             }
         }
-        writeln!(out, "  {}: {}", w.unknown, list(&risk.unknown, w.none))?;
-        writeln!(out, "  {}: {}", w.not_asked, list(&risk.not_asked, w.none))?;
+        writeln!(
+            out,
+            "  {} ({}): {}",
+            w.unknown,
+            risk.unknown.len(),
+            list(&risk.unknown, w.none)
+        )?;
+        writeln!(
+            out,
+            "  {} ({}): {}",
+            w.not_asked,
+            risk.not_asked.len(),
+            list(&risk.not_asked, w.none)
+        )?;
     }
     if let Some(trafficking) = &result.trafficking {
         writeln!(out)?;

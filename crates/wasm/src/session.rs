@@ -10,10 +10,18 @@ use serde_json::{json, Value};
 /// The largest input accepted, in bytes (the assessment limit of the data contract).
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 
-/// The state of one WASM instance: the engine that assessments run through.
-#[derive(Debug, Default)]
+/// The state of one WASM instance: the engine that assessments run through, and the form its
+/// rules ask (kept, as visibility is evaluated after every answer).
+#[derive(Debug)]
 pub struct Session {
     engine: Engine,
+    form: Form,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new(Engine::default())
+    }
 }
 
 fn problem(path: &str, code: &str, message: String) -> Problem {
@@ -86,6 +94,11 @@ pub fn lang(code: &str) -> Lang {
 }
 
 impl Session {
+    fn new(engine: Engine) -> Session {
+        let form = Form::with_rules(Lang::Id, engine.rules());
+        Session { engine, form }
+    }
+
     /// The result document for an assessment given as JSON bytes, as JSON text: the very text
     /// `serde_json::to_string(&Engine::assess_json(..))` gives natively.
     ///
@@ -125,7 +138,7 @@ impl Session {
         } else {
             serde_json::from_slice(bytes).unwrap_or(Value::Null)
         };
-        text(&Form::with_rules(Lang::Id, self.engine.rules()).visibility(&value))
+        text(&self.form.visibility(&value))
     }
 
     /// The versions of the library, the rule set and the directory in use, as JSON text.
@@ -141,7 +154,7 @@ impl Session {
 
     /// A published JSON Schema by name (`assessment`, `result`, `rules`, `directory`, `problem`).
     pub fn schema(&self, name: &str) -> Option<String> {
-        lindung::schema::schema_json(name)
+        lindung::schema::published(name).map(str::to_owned)
     }
 
     /// Replaces the rule set with one given as JSON bytes; on a bad file returns the problems
@@ -151,7 +164,7 @@ impl Session {
             return Err(vec![too_large(bytes.len(), lang(lang_code))]);
         }
         let rules = RuleSet::from_json(bytes).map_err(|e| vec![rules_problem(&e)])?;
-        self.engine = Engine::new(rules, self.engine.directory().clone());
+        *self = Session::new(Engine::new(rules, self.engine.directory().clone()));
         Ok(())
     }
 
@@ -162,7 +175,7 @@ impl Session {
             return Err(vec![too_large(bytes.len(), lang(lang_code))]);
         }
         let directory = Directory::from_json(bytes).map_err(|e| vec![directory_problem(&e)])?;
-        self.engine = Engine::new(self.engine.rules().clone(), directory);
+        *self = Session::new(Engine::new(self.engine.rules().clone(), directory));
         Ok(())
     }
 }

@@ -1,0 +1,31 @@
+// The shipped widget: element JS and CSS, WASM glue and module, measured gzip -9.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const SHIPPED = ['lindung-form.js', 'lindung-form.css', 'lindung_wasm.js', 'lindung_wasm_bg.wasm'];
+/** The project's budget for the whole widget. */
+const BUDGET = 80 * 1024;
+/** The element's own files (everything but the WASM module) stay small. */
+const ELEMENT_BUDGET = 20 * 1024;
+// FIXME: the WASM module alone is about 310 KB gzip, far over the 80 KB budget: the core builds the
+// assessment schema at run time (schemars) and serde monomorphises every document type. Until the
+// module shrinks, this ceiling only stops it from growing further.
+const CEILING = 340 * 1024;
+
+const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
+
+test('the element files stay within their share of the budget', () => {
+  const element = SHIPPED.filter((f) => !f.endsWith('.wasm')).reduce((sum, f) => sum + gzip(f), 0);
+  assert.ok(element <= ELEMENT_BUDGET, `${element} bytes gzip`);
+});
+
+test('shipped JS + WASM + CSS stays under the ceiling (budget: 80 KB gzip)', () => {
+  const total = SHIPPED.reduce((sum, f) => sum + gzip(f), 0);
+  assert.ok(total <= CEILING, `${total} bytes gzip, over the ceiling of ${CEILING}`);
+  assert.ok(total > BUDGET, 'within the 80 KB budget: lower the ceiling to the budget and remove the FIXME');
+});
