@@ -66,6 +66,12 @@ impl Row {
 
 /// Runs every benchmark, prints the table and writes `bench/RESULTS.md`.
 pub fn run(root: &Path) -> Result<(), String> {
+    let load = fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let load = load
+        .split_whitespace()
+        .next()
+        .unwrap_or("unknown")
+        .to_owned();
     let mut rows = Vec::new();
     let mut notes = Vec::new();
 
@@ -148,7 +154,11 @@ pub fn run(root: &Path) -> Result<(), String> {
         };
         rows.push(Row::new(
             "size",
-            format!("{name}: JS + WASM + CSS"),
+            if name == "lindung" {
+                "lindung: JS + WASM + CSS, as shipped".to_owned()
+            } else {
+                format!("{name}: JS + CSS, esbuild minified")
+            },
             format!(
                 "{} raw, {} gzip, {} brotli",
                 kb(field(size, "raw")),
@@ -201,6 +211,9 @@ pub fn run(root: &Path) -> Result<(), String> {
             .to_owned(),
     );
 
+    notes.push(format!(
+        "Load average (1 min) when the run started: {load}; other work on the machine adds noise."
+    ));
     let table = table(&rows);
     println!("{table}");
     for note in &notes {
