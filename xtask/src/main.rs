@@ -6,7 +6,10 @@
 
 mod bench;
 mod codegen;
+mod dist;
+mod fuzz;
 mod run;
+mod serve;
 mod test;
 mod wasm;
 
@@ -33,6 +36,13 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(&root, args.iter().any(|a| a == "--check")),
         Some("test") => test::run_all(&root),
         Some("bench") => bench::run(&root),
+        Some("wasm") => wasm::build(&root, !args.iter().any(|a| a == "--dev")),
+        Some("demo") => demo(&root),
+        Some("dist") => dist::run(&root),
+        Some("fuzz") => match seconds(&args) {
+            Ok(seconds) => fuzz::run_all(&root, seconds),
+            Err(e) => Err(e),
+        },
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
@@ -45,6 +55,23 @@ fn main() -> ExitCode {
             eprintln!("xtask: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Builds the form and serves `www/` on http://127.0.0.1:8080.
+fn demo(root: &std::path::Path) -> Result<(), String> {
+    wasm::build(root, true)?;
+    serve::serve(&root.join("www"), 8080)
+}
+
+/// The value of `--seconds N`, 30 when absent.
+fn seconds(args: &[String]) -> Result<u64, String> {
+    match args.iter().position(|a| a == "--seconds") {
+        None => Ok(30),
+        Some(i) => args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| "--seconds takes a whole number".to_owned()),
     }
 }
 
