@@ -9,15 +9,27 @@
 //! The core reads no clock and does no I/O: `assessedAt` is the "now" of every computation.
 #![deny(missing_docs)]
 
+pub mod completeness;
+pub mod condition;
 pub mod directory;
+pub mod engine;
+pub mod fields;
 pub mod json;
 pub mod model;
 pub mod parse;
 pub mod problem;
+pub mod referral;
+pub mod result;
+pub mod risk;
+pub mod rules;
 pub mod schema;
 pub mod service;
+pub mod trafficking;
 pub mod validate;
 
+pub use engine::Engine;
 pub use model::*;
 pub use problem::{Problem, Severity};
+pub use result::AssessmentResult;
+pub use rules::RuleSet;
 pub use service::ServiceKind;

@@ -1,0 +1,553 @@
+//! The registry of every answerable field of the assessment: its JSON Pointer, its kind, the values
+//! it allows, and a typed getter that reads it straight from an [`Assessment`].
+//!
+//! Conditions, the form definition and the tests all go through this one registry, so a pointer
+//! that is not here cannot be used anywhere. A pointer with `*` (for example
+//! `/violence/perpetrators/*/relationship`) stands for every element of an array: an enum there
+//! reads as the set of values across elements, an answer as the strongest answer of any element
+//! (yes over unknown over no).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::model::{
+    Answer, Assessment, AssessorRole, CaseType, ConsentRecord, CurrentLocation, Departure,
+    Disability, EventKind, Exploitation, GuardianRelationship, IndicatorId, Injuries, IntakeSource,
+    Means, Process, Relationship, RiskLevel, Set, Sex, SexualViolenceType, ViolenceForm,
+    ViolenceSetting,
+};
+
+/// The kind of value a field holds; it decides which condition operators fit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FieldKind {
+    /// A tri-state answer: yes, no, unknown (absent: not asked).
+    Answer,
+    /// One value of a closed list.
+    Enum,
+    /// Distinct values of a closed list.
+    Set,
+    /// A whole number.
+    Number,
+    /// True or false.
+    Bool,
+    /// A calendar date.
+    Date,
+    /// A date-time with its UTC offset.
+    DateTime,
+    /// Free text.
+    Text,
+}
+
+impl FieldKind {
+    /// The kind's name, as in messages and the form definition.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldKind::Answer => "answer",
+            FieldKind::Enum => "enum",
+            FieldKind::Set => "set",
+            FieldKind::Number => "number",
+            FieldKind::Bool => "bool",
+            FieldKind::Date => "date",
+            FieldKind::DateTime => "datetime",
+            FieldKind::Text => "text",
+        }
+    }
+}
+
+/// An enum of the model with stable snake_case names, as in JSON.
+pub trait Named: Copy + 'static {
+    /// Every name, in declaration order.
+    const NAMES: &'static [&'static str];
+    /// The name of this value.
+    fn name(self) -> &'static str;
+}
+
+macro_rules! named {
+    ($($ty:ident { $($variant:ident => $name:literal),* $(,)? })*) => {
+        $(
+            impl Named for $ty {
+                const NAMES: &'static [&'static str] = &[$($name),*];
+                fn name(self) -> &'static str {
+                    match self { $($ty::$variant => $name),* }
+                }
+            }
+        )*
+    };
+}
+
+named! {
+    Answer { Yes => "yes", No => "no", Unknown => "unknown" }
+    CaseType { Ktk => "ktk", Kpo => "kpo" }
+    AssessorRole {
+        SocialWorker => "social_worker", Psychologist => "psychologist", Counsellor => "counsellor",
+        Police => "police", HealthWorker => "health_worker", Other => "other",
+    }
+    IntakeSource {
+        SelfReferral => "self", Family => "family", Community => "community", Police => "police",
+        HealthFacility => "health_facility", Bp3mi => "bp3mi", UptdPpa => "uptd_ppa", Ngo => "ngo",
+        Hotline => "hotline", School => "school", Other => "other",
+    }
+    ConsentRecord { Written => "written", RecordedVerbal => "recorded_verbal", Guardian => "guardian" }
+    Sex { Female => "female", Male => "male" }
+    Disability {
+        Physical => "physical", Sensory => "sensory", Intellectual => "intellectual",
+        Psychosocial => "psychosocial",
+    }
+    GuardianRelationship {
+        Mother => "mother", Father => "father", StepParent => "step_parent",
+        Grandparent => "grandparent", Sibling => "sibling", Relative => "relative",
+        FosterParent => "foster_parent", LegalGuardian => "legal_guardian", Other => "other",
+    }
+    ViolenceForm {
+        Physical => "physical", Psychological => "psychological", Sexual => "sexual",
+        Neglect => "neglect",
+    }
+    SexualViolenceType {
+        NonPhysicalHarassment => "non_physical_harassment",
+        PhysicalHarassment => "physical_harassment", ForcedContraception => "forced_contraception",
+        ForcedSterilisation => "forced_sterilisation", ForcedMarriage => "forced_marriage",
+        SexualTorture => "sexual_torture", SexualExploitation => "sexual_exploitation",
+        SexualSlavery => "sexual_slavery", Electronic => "electronic", Rape => "rape",
+        ObsceneActs => "obscene_acts", Other => "other",
+    }
+    ViolenceSetting {
+        Household => "household", Workplace => "workplace", School => "school",
+        Institution => "institution", Public => "public", Online => "online", Other => "other",
+    }
+    Relationship {
+        Spouse => "spouse", FormerSpouse => "former_spouse", Partner => "partner",
+        FormerPartner => "former_partner", Parent => "parent", StepParent => "step_parent",
+        Relative => "relative", Employer => "employer", Coworker => "coworker",
+        Teacher => "teacher", Caregiver => "caregiver", Recruiter => "recruiter",
+        Acquaintance => "acquaintance", Stranger => "stranger", Other => "other",
+    }
+    Injuries {
+        None => "none", Minor => "minor", Serious => "serious",
+        LifeThreatening => "life_threatening", Unknown => "unknown",
+    }
+    Process {
+        Recruitment => "recruitment", Transport => "transport", Transfer => "transfer",
+        Harbouring => "harbouring", Receipt => "receipt",
+    }
+    Means {
+        Threat => "threat", Force => "force", Abduction => "abduction",
+        Confinement => "confinement", Forgery => "forgery", Deception => "deception",
+        AbuseOfPower => "abuse_of_power", AbuseOfVulnerability => "abuse_of_vulnerability",
+        DebtBondage => "debt_bondage", PaymentToController => "payment_to_controller",
+    }
+    Exploitation {
+        ForcedLabour => "forced_labour", DomesticServitude => "domestic_servitude",
+        SexualExploitation => "sexual_exploitation", ForcedMarriage => "forced_marriage",
+        ForcedCriminality => "forced_criminality", Begging => "begging",
+        OrganRemoval => "organ_removal", SlaveryLike => "slavery_like", Other => "other",
+    }
+    Departure { Procedural => "procedural", NonProcedural => "non_procedural", Unknown => "unknown" }
+    CurrentLocation {
+        Abroad => "abroad", InTransit => "in_transit", HomeRegion => "home_region",
+        ElsewhereInIndonesia => "elsewhere_in_indonesia",
+    }
+    EventKind { Recruitment => "recruitment", Transit => "transit", Exploitation => "exploitation" }
+    RiskLevel { Low => "low", Medium => "medium", High => "high", Critical => "critical" }
+}
+
+/// A set of named values, read without copying.
+pub trait NameSet: std::fmt::Debug {
+    /// True when the set holds the value named `name`.
+    fn contains_name(&self, name: &str) -> bool;
+    /// The names of the values, in recorded order.
+    fn names(&self) -> Vec<&'static str>;
+}
+
+impl<T: Named + std::fmt::Debug> NameSet for Set<T> {
+    fn contains_name(&self, name: &str) -> bool {
+        self.iter().any(|value| value.name() == name)
+    }
+    fn names(&self) -> Vec<&'static str> {
+        self.iter().map(|value| value.name()).collect()
+    }
+}
+
+/// Names collected across the elements of an array.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names(pub Vec<&'static str>);
+
+impl NameSet for Names {
+    fn contains_name(&self, name: &str) -> bool {
+        self.0.contains(&name)
+    }
+    fn names(&self) -> Vec<&'static str> {
+        self.0.clone()
+    }
+}
+
+/// The value of a field in one assessment.
+#[derive(Debug)]
+pub enum FieldValue<'a> {
+    /// The field is absent: not asked, or its section is missing.
+    Absent,
+    /// An answer.
+    Answer(Answer),
+    /// An enum value by its JSON name.
+    Enum(&'static str),
+    /// A set of enum values.
+    Set(&'a dyn NameSet),
+    /// Enum values collected across array elements.
+    Names(Names),
+    /// A number.
+    Number(f64),
+    /// A boolean.
+    Bool(bool),
+    /// A date.
+    Date(NaiveDate),
+    /// A date-time.
+    DateTime(DateTime<FixedOffset>),
+    /// Text.
+    Text(&'a str),
+}
+
+impl FieldValue<'_> {
+    /// The answer, when this is an answer.
+    pub fn answer(&self) -> Option<Answer> {
+        match self {
+            FieldValue::Answer(answer) => Some(*answer),
+            _ => None,
+        }
+    }
+
+    /// True when the field is absent.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, FieldValue::Absent)
+    }
+
+    /// True when a set (or collected names) holds `name`.
+    pub fn includes(&self, name: &str) -> bool {
+        match self {
+            FieldValue::Set(set) => set.contains_name(name),
+            FieldValue::Names(names) => names.contains_name(name),
+            _ => false,
+        }
+    }
+}
+
+type Getter = for<'a> fn(&'a Assessment) -> FieldValue<'a>;
+
+#[derive(Debug, Clone, Copy)]
+enum Access {
+    Get(Getter),
+    Indicator(IndicatorId),
+}
+
+/// One answerable field of the assessment.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pointer: String,
+    kind: FieldKind,
+    values: &'static [&'static str],
+    access: Access,
+}
+
+impl Field {
+    /// The JSON Pointer in JSON names, for example `/danger/strangulation`.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The kind of value.
+    pub fn kind(&self) -> FieldKind {
+        self.kind
+    }
+
+    /// The allowed values of an enum or set (also `yes`, `no`, `unknown` for an answer); empty
+    /// for other kinds.
+    pub fn values(&self) -> &'static [&'static str] {
+        self.values
+    }
+
+    /// True when the pointer stands for every element of an array (it holds `*`).
+    pub fn is_repeated(&self) -> bool {
+        self.pointer.contains("/*/")
+    }
+
+    /// Reads the field from an assessment.
+    pub fn get<'a>(&self, assessment: &'a Assessment) -> FieldValue<'a> {
+        match self.access {
+            Access::Get(get) => get(assessment),
+            Access::Indicator(id) => match &assessment.trafficking {
+                Some(trafficking) => answer(trafficking.indicators.get(&id).copied()),
+                None => FieldValue::Absent,
+            },
+        }
+    }
+}
+
+fn answer(value: Option<Answer>) -> FieldValue<'static> {
+    value.map_or(FieldValue::Absent, FieldValue::Answer)
+}
+
+fn enum_value<T: Named>(value: Option<T>) -> FieldValue<'static> {
+    value.map_or(FieldValue::Absent, |value| FieldValue::Enum(value.name()))
+}
+
+fn text(value: Option<&str>) -> FieldValue<'_> {
+    value.map_or(FieldValue::Absent, FieldValue::Text)
+}
+
+fn set<T: Named + std::fmt::Debug>(value: &Set<T>) -> FieldValue<'_> {
+    FieldValue::Set(value)
+}
+
+/// The strongest answer of several: yes over unknown over no; absent when there are none.
+fn strongest(answers: impl Iterator<Item = Answer>) -> FieldValue<'static> {
+    let mut best: Option<Answer> = None;
+    for answer in answers {
+        best = Some(match (best, answer) {
+            (_, Answer::Yes) | (Some(Answer::Yes), _) => Answer::Yes,
+            (_, Answer::Unknown) | (Some(Answer::Unknown), _) => Answer::Unknown,
+            _ => Answer::No,
+        });
+    }
+    answer(best)
+}
+
+fn names<T: Named>(values: impl Iterator<Item = T>) -> FieldValue<'static> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for value in values {
+        if !out.contains(&value.name()) {
+            out.push(value.name());
+        }
+    }
+    FieldValue::Names(Names(out))
+}
+
+macro_rules! fields {
+    ($($pointer:literal : $kind:ident $(<$ty:ty>)? => $get:expr;)*) => {
+        fn static_fields() -> Vec<Field> {
+            vec![$(Field {
+                pointer: $pointer.to_owned(),
+                kind: FieldKind::$kind,
+                values: fields!(@values $kind $(<$ty>)?),
+                access: Access::Get($get),
+            }),*]
+        }
+    };
+    (@values Answer) => { <Answer as Named>::NAMES };
+    (@values $kind:ident <$ty:ty>) => { <$ty as Named>::NAMES };
+    (@values $kind:ident) => { &[] };
+}
+
+fields! {
+    "/id": Text => |a| FieldValue::Text(&a.id);
+    "/assessedAt": DateTime => |a| FieldValue::DateTime(a.assessed_at);
+    "/assessor/name": Text => |a| FieldValue::Text(&a.assessor.name);
+    "/assessor/agency": Text => |a| FieldValue::Text(&a.assessor.agency);
+    "/assessor/role": Enum<AssessorRole> => |a| FieldValue::Enum(a.assessor.role.name());
+    "/caseTypes": Set<CaseType> => |a| set(&a.case_types);
+    "/intake/source": Enum<IntakeSource> => |a| FieldValue::Enum(a.intake.source.name());
+    "/intake/region/province": Text => |a| text(a.intake.region.as_ref().map(|r| r.province.as_str()));
+    "/intake/region/regency": Text => |a| text(a.intake.region.as_ref().and_then(|r| r.regency.as_deref()));
+    "/intake/language": Text => |a| text(a.intake.language.as_deref());
+    "/consent/services": Bool => |a| FieldValue::Bool(a.consent.services);
+    "/consent/infoSharing": Bool => |a| FieldValue::Bool(a.consent.info_sharing);
+    "/consent/reporting": Bool => |a| FieldValue::Bool(a.consent.reporting);
+    "/consent/recordedAs": Enum<ConsentRecord> => |a| enum_value(a.consent.recorded_as);
+    "/consent/emergency/reason": Text => |a| text(a.consent.emergency.as_ref().map(|e| e.reason.as_str()));
+    "/person/name": Text => |a| text(a.person.name.as_deref());
+    "/person/birthDate": Date => |a| a.person.birth_date.map_or(FieldValue::Absent, FieldValue::Date);
+    "/person/ageYears": Number => |a| a.person.age_years.map_or(FieldValue::Absent, |n| FieldValue::Number(f64::from(n)));
+    "/person/sex": Enum<Sex> => |a| FieldValue::Enum(a.person.sex.name());
+    "/person/nik": Text => |a| text(a.person.nik.as_deref());
+    "/person/nationality": Text => |a| FieldValue::Text(&a.person.nationality);
+    "/person/disabilities": Set<Disability> => |a| set(&a.person.disabilities);
+    "/person/pregnant": Answer => |a| answer(a.person.pregnant);
+    "/person/domicile/province": Text => |a| text(a.person.domicile.as_ref().map(|r| r.province.as_str()));
+    "/person/domicile/regency": Text => |a| text(a.person.domicile.as_ref().and_then(|r| r.regency.as_deref()));
+    "/person/safeContact/phone": Text => |a| text(a.person.safe_contact.as_ref().and_then(|c| c.phone.as_deref()));
+    "/person/safeContact/safeToCall": Answer => |a| answer(a.person.safe_contact.as_ref().map(|c| c.safe_to_call));
+    "/person/safeContact/note": Text => |a| text(a.person.safe_contact.as_ref().and_then(|c| c.note.as_deref()));
+    "/guardian/relationship": Enum<GuardianRelationship> => |a| enum_value(a.guardian.as_ref().map(|g| g.relationship));
+    "/guardian/suspectedPerpetrator": Bool => |a| a.guardian.as_ref().map_or(FieldValue::Absent, |g| FieldValue::Bool(g.suspected_perpetrator));
+    "/guardian/consentGiven": Bool => |a| a.guardian.as_ref().map_or(FieldValue::Absent, |g| FieldValue::Bool(g.consent_given));
+    "/violence/forms": Set<ViolenceForm> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| set(&v.forms));
+    "/violence/sexualViolence": Set<SexualViolenceType> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| set(&v.sexual_violence));
+    "/violence/setting": Enum<ViolenceSetting> => |a| enum_value(a.violence.as_ref().map(|v| v.setting));
+    "/violence/perpetrators/*/relationship": Set<Relationship> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| names(v.perpetrators.iter().map(|p| p.relationship)));
+    "/violence/perpetrators/*/livesWithVictim": Answer => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| strongest(v.perpetrators.iter().map(|p| p.lives_with_victim)));
+    "/violence/perpetrators/*/hasAccess": Answer => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| strongest(v.perpetrators.iter().map(|p| p.has_access)));
+    "/violence/firstIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.first_incident_on).map_or(FieldValue::Absent, FieldValue::Date);
+    "/violence/lastIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.last_incident_on).map_or(FieldValue::Absent, FieldValue::Date);
+    "/violence/incidentsLast12Months": Number => |a| a.violence.as_ref().and_then(|v| v.incidents_last_12_months).map_or(FieldValue::Absent, |n| FieldValue::Number(f64::from(n)));
+    "/violence/injuries": Enum<Injuries> => |a| enum_value(a.violence.as_ref().map(|v| v.injuries));
+    "/violence/lastSexualAssaultAt": DateTime => |a| a.violence.as_ref().and_then(|v| v.last_sexual_assault_at).map_or(FieldValue::Absent, FieldValue::DateTime);
+    "/danger/strangulation": Answer => |a| answer(a.danger.strangulation);
+    "/danger/threatsToKill": Answer => |a| answer(a.danger.threats_to_kill);
+    "/danger/weaponUsed": Answer => |a| answer(a.danger.weapon_used);
+    "/danger/weaponAccess": Answer => |a| answer(a.danger.weapon_access);
+    "/danger/escalation": Answer => |a| answer(a.danger.escalation);
+    "/danger/separation": Answer => |a| answer(a.danger.separation);
+    "/danger/stalking": Answer => |a| answer(a.danger.stalking);
+    "/danger/coerciveControl": Answer => |a| answer(a.danger.coercive_control);
+    "/danger/forcedSex": Answer => |a| answer(a.danger.forced_sex);
+    "/danger/abuseDuringPregnancy": Answer => |a| answer(a.danger.abuse_during_pregnancy);
+    "/danger/childrenThreatened": Answer => |a| answer(a.danger.children_threatened);
+    "/danger/perpetratorSubstanceAbuse": Answer => |a| answer(a.danger.perpetrator_substance_abuse);
+    "/danger/perpetratorSuicidal": Answer => |a| answer(a.danger.perpetrator_suicidal);
+    "/danger/perpetratorPriorViolence": Answer => |a| answer(a.danger.perpetrator_prior_violence);
+    "/danger/breachOfOrder": Answer => |a| answer(a.danger.breach_of_order);
+    "/danger/isolation": Answer => |a| answer(a.danger.isolation);
+    "/danger/fearsForLife": Answer => |a| answer(a.danger.fears_for_life);
+    "/danger/perpetratorNearby": Answer => |a| answer(a.danger.perpetrator_nearby);
+    "/danger/noSafePlaceTonight": Answer => |a| answer(a.danger.no_safe_place_tonight);
+    "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.process));
+    "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.means));
+    "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.exploitation));
+    "/trafficking/migration/migrantWorker": Answer => |a| answer(migration(a).map(|m| m.migrant_worker));
+    "/trafficking/migration/destinationCountry": Text => |a| text(migration(a).and_then(|m| m.destination_country.as_deref()));
+    "/trafficking/migration/departure": Enum<Departure> => |a| enum_value(migration(a).map(|m| m.departure));
+    "/trafficking/migration/currentLocation": Enum<CurrentLocation> => |a| enum_value(migration(a).map(|m| m.current_location));
+    "/trafficking/migration/documentsHeldByOthers": Answer => |a| answer(migration(a).map(|m| m.documents_held_by_others));
+    "/trafficking/events/*/kind": Set<EventKind> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| names(t.events.iter().map(|e| e.kind)));
+    "/trafficking/recruiterRelationship": Enum<Relationship> => |a| enum_value(a.trafficking.as_ref().and_then(|t| t.recruiter_relationship));
+    "/needs/medicalUrgent": Answer => |a| answer(a.needs.medical_urgent);
+    "/needs/medical": Answer => |a| answer(a.needs.medical);
+    "/needs/psychological": Answer => |a| answer(a.needs.psychological);
+    "/needs/shelter": Answer => |a| answer(a.needs.shelter);
+    "/needs/legal": Answer => |a| answer(a.needs.legal);
+    "/needs/economic": Answer => |a| answer(a.needs.economic);
+    "/needs/documents": Answer => |a| answer(a.needs.documents);
+    "/needs/education": Answer => |a| answer(a.needs.education);
+    "/needs/repatriation": Answer => |a| answer(a.needs.repatriation);
+    "/needs/familyReunification": Answer => |a| answer(a.needs.family_reunification);
+    "/needs/disabilitySupport": Answer => |a| answer(a.needs.disability_support);
+    "/professionalJudgement/level": Enum<RiskLevel> => |a| enum_value(a.professional_judgement.as_ref().map(|j| j.level));
+    "/professionalJudgement/reason": Text => |a| text(a.professional_judgement.as_ref().map(|j| j.reason.as_str()));
+    "/notes": Text => |a| text(a.notes.as_deref());
+}
+
+fn migration(assessment: &Assessment) -> Option<&crate::model::Migration> {
+    assessment.trafficking.as_ref()?.migration.as_ref()
+}
+
+/// The prefix of the pointer of every trafficking indicator.
+pub const INDICATOR_PREFIX: &str = "/trafficking/indicators/";
+
+struct Registry {
+    fields: Vec<Field>,
+    indicators_at: usize,
+    by_pointer: BTreeMap<String, usize>,
+}
+
+fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut fields = static_fields();
+        // Indicators sit after the migration fields, in catalogue order.
+        let at = fields
+            .iter()
+            .position(|field| field.pointer.starts_with("/trafficking/migration"))
+            .unwrap_or(fields.len());
+        let indicators = IndicatorId::ALL.iter().map(|&id| Field {
+            pointer: format!("{INDICATOR_PREFIX}{}", id.as_str()),
+            kind: FieldKind::Answer,
+            values: <Answer as Named>::NAMES,
+            access: Access::Indicator(id),
+        });
+        fields.splice(at..at, indicators);
+        let by_pointer = fields
+            .iter()
+            .enumerate()
+            .map(|(index, field)| (field.pointer.clone(), index))
+            .collect();
+        Registry {
+            fields,
+            indicators_at: at,
+            by_pointer,
+        }
+    })
+}
+
+/// Every answerable field, in the order of the assessment schema.
+///
+/// ```
+/// let strangulation = lindung::fields::field("/danger/strangulation");
+/// assert_eq!(strangulation.map(|f| f.kind()), Some(lindung::fields::FieldKind::Answer));
+/// assert_eq!(lindung::fields::all().iter().filter(|f| f.pointer().starts_with("/trafficking/indicators/")).count(), 67);
+/// ```
+pub fn all() -> &'static [Field] {
+    &registry().fields
+}
+
+/// The field at a JSON Pointer; `None` when the pointer is not an answerable field.
+pub fn field(pointer: &str) -> Option<&'static Field> {
+    let registry = registry();
+    registry
+        .by_pointer
+        .get(pointer)
+        .and_then(|&index| registry.fields.get(index))
+}
+
+/// The field of a trafficking indicator.
+pub fn indicator(id: IndicatorId) -> Option<&'static Field> {
+    let registry = registry();
+    registry.fields.get(registry.indicators_at + id as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointers_are_unique_and_well_formed() {
+        let fields = all();
+        assert_eq!(fields.len(), registry().by_pointer.len());
+        for field in fields {
+            assert!(field.pointer().starts_with('/'), "{}", field.pointer());
+            let needs_values = matches!(
+                field.kind(),
+                FieldKind::Answer | FieldKind::Enum | FieldKind::Set
+            );
+            assert_eq!(
+                needs_values,
+                !field.values().is_empty(),
+                "{}",
+                field.pointer()
+            );
+        }
+    }
+
+    #[test]
+    fn every_danger_and_need_question_is_registered() {
+        for name in crate::model::Danger::QUESTIONS {
+            assert!(field(&format!("/danger/{name}")).is_some(), "{name}");
+        }
+        for name in crate::model::Needs::QUESTIONS {
+            assert!(field(&format!("/needs/{name}")).is_some(), "{name}");
+        }
+        for id in IndicatorId::ALL {
+            let pointer = indicator(*id).map(Field::pointer);
+            assert_eq!(pointer, Some(format!("{INDICATOR_PREFIX}{id}").as_str()));
+        }
+        assert!(field("/danger/nonsense").is_none());
+        assert!(field("/trafficking/indicators/d9_nothing").is_none());
+    }
+
+    #[test]
+    fn strongest_prefers_yes_then_unknown() {
+        use Answer::*;
+        let cases: &[(&[Answer], Option<Answer>)] = &[
+            (&[], None),
+            (&[No], Some(No)),
+            (&[No, Unknown], Some(Unknown)),
+            (&[Unknown, No], Some(Unknown)),
+            (&[No, Yes, Unknown], Some(Yes)),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                strongest(input.iter().copied()).answer(),
+                *expected,
+                "{input:?}"
+            );
+        }
+    }
+}

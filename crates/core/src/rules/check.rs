@@ -1,0 +1,373 @@
+//! Loading a rule set: the JSON shape, then every check the types cannot make, each failure named
+//! by the rule, the field and the problem.
+
+use std::collections::BTreeSet;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::{Checked, RuleSet, RuleSetDocument, StatusTest, MAX_BYTES};
+use crate::condition::{Condition, Scope};
+use crate::fields::{self, FieldKind};
+use crate::model::{IndicatorId, Text};
+use crate::trafficking::TraffickingStatus;
+
+/// Why a rule set cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RuleSetError {
+    /// The document is over the size limit.
+    #[error("rule set is {size} bytes, over the limit of {MAX_BYTES} bytes")]
+    TooLarge {
+        /// The document's size in bytes.
+        size: usize,
+    },
+    /// The document is not JSON.
+    #[error("rule set is not valid JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// A field of the rule set itself is wrong.
+    #[error("rule set field `{field}`: {problem}")]
+    Document {
+        /// The field, as a JSON Pointer.
+        field: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// A rule is wrong.
+    #[error("rule `{rule}`, field `{field}`: {problem}")]
+    Rule {
+        /// The rule id (or `#n`, its position, when it has no id).
+        rule: String,
+        /// The field of the rule.
+        field: String,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+fn rule_error(rule: &str, field: &str, problem: impl Into<String>) -> RuleSetError {
+    RuleSetError::Rule {
+        rule: rule.to_owned(),
+        field: field.to_owned(),
+        problem: problem.into(),
+    }
+}
+
+fn doc_error(field: &str, problem: impl Into<String>) -> RuleSetError {
+    RuleSetError::Document {
+        field: field.to_owned(),
+        problem: problem.into(),
+    }
+}
+
+/// Serde's words for Rust types, in plain words.
+fn plain(message: String) -> String {
+    let mut out = message;
+    for (rust, words) in [
+        ("u8", "a small whole number"),
+        ("u32", "a whole number"),
+        ("f64", "a number"),
+        ("a sequence", "an array"),
+        ("a map", "an object"),
+        ("struct ", ""),
+        ("enum ", ""),
+    ] {
+        out = out.replace(rust, words);
+    }
+    out
+}
+
+pub(super) fn from_json(bytes: &[u8]) -> Result<RuleSet, RuleSetError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(RuleSetError::TooLarge { size: bytes.len() });
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| RuleSetError::Json {
+        line: e.line(),
+        column: e.column(),
+        message: plain(strip_position(&e.to_string())),
+    })?;
+    let document = match serde_json::from_value::<RuleSetDocument>(value.clone()) {
+        Ok(document) => document,
+        Err(e) => return Err(locate(&value, e)),
+    };
+    RuleSet::from_document(document)
+}
+
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Finds the rule whose shape is wrong, by reading each rule on its own.
+fn locate(value: &Value, error: serde_json::Error) -> RuleSetError {
+    fn each<T: DeserializeOwned>(value: &Value, pointer: &str) -> Option<RuleSetError> {
+        let items = value.pointer(pointer)?.as_array()?;
+        items.iter().enumerate().find_map(|(index, item)| {
+            serde_json::from_value::<T>(item.clone()).err().map(|e| {
+                let rule = item
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| format!("{pointer}/{index}"), str::to_owned);
+                rule_error(&rule, pointer, plain(e.to_string()))
+            })
+        })
+    }
+    each::<super::RiskFactor>(value, "/risk/factors")
+        .or_else(|| each::<super::Floor>(value, "/risk/floors"))
+        .or_else(|| each::<super::StatusRule>(value, "/trafficking/statusRules"))
+        .or_else(|| each::<super::CatalogueEntry>(value, "/trafficking/catalogue"))
+        .or_else(|| each::<super::Dimension>(value, "/trafficking/dimensions"))
+        .or_else(|| each::<super::ReferralRule>(value, "/referrals"))
+        .unwrap_or_else(|| doc_error("", plain(error.to_string())))
+}
+
+fn label(rule: &str, field: &str, text: &Text) -> Result<(), RuleSetError> {
+    for (lang, value) in [("id", &text.id), ("en", &text.en)] {
+        if value.trim().is_empty() {
+            return Err(rule_error(
+                rule,
+                field,
+                format!("the `{lang}` text is missing"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn compile(
+    rule: &str,
+    field: &str,
+    when: &Condition,
+    scope: Scope,
+) -> Result<crate::condition::Compiled, RuleSetError> {
+    when.check(scope)
+        .map_err(|e| rule_error(rule, field, e.to_string()))
+}
+
+fn rule_id(seen: &mut BTreeSet<String>, id: &str, index: usize) -> Result<(), RuleSetError> {
+    let valid = !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    if !valid {
+        return Err(rule_error(
+            &format!("#{index}"),
+            "id",
+            format!("id `{id}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`"),
+        ));
+    }
+    if !seen.insert(id.to_owned()) {
+        return Err(rule_error(id, "id", format!("id `{id}` is used twice")));
+    }
+    Ok(())
+}
+
+pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
+    if doc.id.is_empty()
+        || doc.id.len() > 64
+        || !doc
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
+    {
+        return Err(doc_error(
+            "/id",
+            format!("id `{}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`", doc.id),
+        ));
+    }
+    if doc.version.trim().is_empty() || doc.version.len() > 32 {
+        return Err(doc_error(
+            "/version",
+            "the version must be 1 to 32 characters",
+        ));
+    }
+    for (field, text) in [
+        ("/label", &doc.label),
+        ("/description", &doc.description),
+        (
+            "/trafficking/strengthSource",
+            &doc.trafficking.strength_source,
+        ),
+    ] {
+        label("rule set", field, text)?;
+    }
+
+    let mut seen = BTreeSet::new();
+    let mut index = 0;
+    let mut next = || {
+        index += 1;
+        index
+    };
+
+    let thresholds = doc.risk.thresholds;
+    if !(0 < thresholds.medium
+        && thresholds.medium < thresholds.high
+        && thresholds.high < thresholds.critical)
+    {
+        return Err(doc_error(
+            "/risk/thresholds",
+            format!(
+                "thresholds must ascend from above 0: medium `{}`, high `{}`, critical `{}`",
+                thresholds.medium, thresholds.high, thresholds.critical
+            ),
+        ));
+    }
+
+    let mut factors = Vec::new();
+    for factor in &doc.risk.factors {
+        rule_id(&mut seen, &factor.id, next())?;
+        label(&factor.id, "label", &factor.label)?;
+        factors.push(compile(
+            &factor.id,
+            "when",
+            &factor.when,
+            Scope::Assessment,
+        )?);
+    }
+    let mut floors = Vec::new();
+    for floor in &doc.risk.floors {
+        rule_id(&mut seen, &floor.id, next())?;
+        label(&floor.id, "label", &floor.label)?;
+        floors.push(compile(&floor.id, "when", &floor.when, Scope::Assessment)?);
+    }
+
+    let trafficking = &doc.trafficking;
+    let dimension_ids: Vec<u8> = trafficking.dimensions.iter().map(|d| d.id).collect();
+    if dimension_ids != [1, 2, 3, 4, 5, 6] {
+        return Err(doc_error(
+            "/trafficking/dimensions",
+            "the dimensions must be 1 to 6, in order, each once",
+        ));
+    }
+    for dimension in &trafficking.dimensions {
+        label(
+            &format!("dimension {}", dimension.id),
+            "label",
+            &dimension.label,
+        )?;
+    }
+    if trafficking.dimension_rule.is_empty()
+        || trafficking
+            .dimension_rule
+            .iter()
+            .any(|c| *c == super::StrengthCount::default())
+    {
+        return Err(doc_error(
+            "/trafficking/dimensionRule",
+            "every combination must ask for at least one indicator, and there must be one",
+        ));
+    }
+    for rule in &trafficking.status_rules {
+        rule_id(&mut seen, &rule.id, next())?;
+        label(&rule.id, "label", &rule.label)?;
+        if !matches!(
+            rule.status,
+            TraffickingStatus::Indicated | TraffickingStatus::Possible
+        ) {
+            return Err(rule_error(
+                &rule.id,
+                "status",
+                "a status rule gives `indicated` or `possible`",
+            ));
+        }
+        let fine = match &rule.test {
+            StatusTest::DimensionGroups(groups) => {
+                !groups.is_empty()
+                    && groups
+                        .iter()
+                        .all(|g| !g.is_empty() && g.iter().all(|d| (1..=6).contains(d)))
+            }
+            StatusTest::DimensionsAtLeast(n) => (1..=6).contains(n),
+            StatusTest::RequiredElements(on) => *on,
+            StatusTest::ElementsAtLeast(n) => (1..=3).contains(n),
+        };
+        if !fine {
+            return Err(rule_error(
+                &rule.id,
+                "test",
+                "groups must be non-empty lists of dimensions 1 to 6; counts must be possible",
+            ));
+        }
+    }
+    let mut catalogue = Vec::new();
+    for entry in &trafficking.catalogue {
+        let Some(id) = IndicatorId::parse(&entry.id) else {
+            return Err(rule_error(
+                &entry.id,
+                "id",
+                format!("`{}` is not an indicator id of the assessment", entry.id),
+            ));
+        };
+        if catalogue.contains(&id) {
+            return Err(rule_error(
+                &entry.id,
+                "id",
+                format!("indicator `{}` is listed twice", entry.id),
+            ));
+        }
+        if entry.dimension != id.dimension() {
+            return Err(rule_error(
+                &entry.id,
+                "dimension",
+                format!(
+                    "indicator `{}` belongs to dimension {}, not {}",
+                    entry.id,
+                    id.dimension(),
+                    entry.dimension
+                ),
+            ));
+        }
+        label(&entry.id, "label", &entry.label)?;
+        catalogue.push(id);
+    }
+
+    let mut referrals = Vec::new();
+    let mut due_from = Vec::new();
+    for rule in &doc.referrals {
+        rule_id(&mut seen, &rule.id, next())?;
+        label(&rule.id, "label", &rule.label)?;
+        referrals.push(compile(&rule.id, "when", &rule.when, Scope::Referral)?);
+        due_from.push(match &rule.due_from {
+            None => None,
+            Some(due) => match fields::field(&due.at) {
+                Some(field) if field.kind() == FieldKind::DateTime => Some(field),
+                Some(field) => {
+                    return Err(rule_error(
+                        &rule.id,
+                        "dueFrom",
+                        format!(
+                            "`{}` holds {} values, not date-times",
+                            due.at,
+                            field.kind().as_str()
+                        ),
+                    ))
+                }
+                None => {
+                    return Err(rule_error(
+                        &rule.id,
+                        "dueFrom",
+                        format!("pointer `{}` is not a field of the assessment", due.at),
+                    ))
+                }
+            },
+        });
+    }
+
+    Ok(Checked {
+        factors,
+        floors,
+        referrals,
+        due_from,
+        catalogue,
+    })
+}

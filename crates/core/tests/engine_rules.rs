@@ -1,0 +1,294 @@
+//! Loading rule sets: the built-in one and an agency's load, every kind of mistake is a named
+//! error, and the generated schema and documentation are fresh.
+
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a failing test panics
+
+use std::path::PathBuf;
+
+use lindung::rules::{rules_markdown, RuleSet};
+use lindung::RiskLevel;
+use serde_json::{json, Value};
+
+const DEFAULT: &str = include_str!("../data/rules.default.json");
+const AGENCY: &str = include_str!("../../../examples/agency-rules.json");
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn the_default_rule_set_loads() {
+    let rules = RuleSet::from_json(DEFAULT.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(rules.document(), RuleSet::builtin().document());
+    assert_eq!(rules.document().trafficking.catalogue.len(), 67);
+    let description = &rules.document().description;
+    assert!(description.en.contains("not a validated instrument"));
+    assert!(description
+        .id
+        .contains("bukan instrumen yang telah divalidasi"));
+}
+
+#[test]
+fn the_default_weights_and_thresholds_are_those_of_the_spec() {
+    let rules = RuleSet::builtin();
+    let doc = rules.document();
+    let expected: &[(&str, u32)] = &[
+        ("strangulation", 5),
+        ("threatsToKill", 4),
+        ("weaponUsed", 4),
+        ("weaponAccess", 2),
+        ("escalation", 3),
+        ("separation", 2),
+        ("stalking", 2),
+        ("coerciveControl", 2),
+        ("forcedSex", 3),
+        ("abuseDuringPregnancy", 3),
+        ("childrenThreatened", 3),
+        ("perpetratorSubstanceAbuse", 1),
+        ("perpetratorSuicidal", 2),
+        ("perpetratorPriorViolence", 2),
+        ("breachOfOrder", 2),
+        ("isolation", 1),
+        ("fearsForLife", 3),
+        ("perpetratorNearby", 3),
+        ("noSafePlaceTonight", 3),
+    ];
+    for (name, weight) in expected {
+        let when = json!({"answer": {"at": format!("/danger/{name}"), "is": "yes"}});
+        let factor = doc
+            .risk
+            .factors
+            .iter()
+            .find(|f| serde_json::to_value(&f.when).ok() == Some(when.clone()))
+            .unwrap_or_else(|| panic!("no factor for {name}"));
+        assert_eq!(factor.weight, *weight, "{name}");
+    }
+    let t = doc.risk.thresholds;
+    let levels: Vec<RiskLevel> = [0, 5, 6, 11, 12, 19, 20, 60]
+        .iter()
+        .map(|s| t.level(*s))
+        .collect();
+    use RiskLevel::*;
+    assert_eq!(
+        levels,
+        [Low, Low, Medium, Medium, High, High, Critical, Critical]
+    );
+}
+
+#[test]
+fn every_indicator_has_the_strength_of_the_ilo_list() {
+    use lindung::rules::Strength::*;
+    let doc = RuleSet::builtin();
+    let strong_labour = [
+        "d1_job_nature",
+        "d2_violence",
+        "d4_excessive_hours",
+        "d5_documents_confiscated",
+        "d5_debt_bondage",
+        "d5_isolation",
+        "d5_violence",
+    ];
+    let weak = [
+        "d1_education",
+        "d3_beliefs",
+        "d3_general_context",
+        "d4_no_education",
+        "d5_threat_inform_family",
+        "d6_past_difficulties",
+        "d6_personal_characteristics",
+    ];
+    for entry in &doc.document().trafficking.catalogue {
+        let labour = if strong_labour.contains(&entry.id.as_str()) {
+            Strong
+        } else if weak.contains(&entry.id.as_str()) {
+            Weak
+        } else {
+            Medium
+        };
+        let sexual = match entry.id.as_str() {
+            "d5_forced_tasks" => Strong,
+            "d4_excessive_hours" => Medium,
+            _ => labour,
+        };
+        let s = entry.strength;
+        assert_eq!(
+            (
+                s.adult_labour,
+                s.child_labour,
+                s.adult_sexual,
+                s.child_sexual
+            ),
+            (labour, labour, sexual, sexual),
+            "{}",
+            entry.id
+        );
+    }
+}
+
+#[test]
+fn an_agency_rule_set_loads_with_its_own_weights_and_factor() {
+    let agency = RuleSet::from_json(AGENCY.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    let builtin = RuleSet::builtin();
+    let weight = |rules: &RuleSet, id: &str| {
+        rules
+            .document()
+            .risk
+            .factors
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.weight)
+    };
+    assert_eq!(agency.document().id, "dinsos-kalsel");
+    assert_ne!(
+        weight(&agency, "risk.strangulation"),
+        weight(&builtin, "risk.strangulation")
+    );
+    assert!(weight(&agency, "agency.pregnant_and_forced_sex").is_some());
+    assert!(weight(&builtin, "agency.pregnant_and_forced_sex").is_none());
+}
+
+/// A change to the default rule set (`null` removes the field) and the error it must give.
+const MISTAKES: &[(&str, &str, &str)] = &[
+    ("/risk/factors/0/when", r#"{"answer":{"at":"/danger/choking","is":"yes"}}"#,
+     "rule `risk.strangulation`, field `when`: pointer `/danger/choking` is not a field of the assessment"),
+    ("/risk/factors/1/id", r#""risk.strangulation""#,
+     "rule `risk.strangulation`, field `id`: id `risk.strangulation` is used twice"),
+    ("/referrals/0/id", r#""floor.strangulation""#,
+     "rule `floor.strangulation`, field `id`: id `floor.strangulation` is used twice"),
+    ("/risk/factors/0/id", r#""has space""#, "rule `#1`, field `id`: id `has space` must be"),
+    ("/risk/thresholds/high", "5", "rule set field `/risk/thresholds`: thresholds must ascend"),
+    ("/risk/thresholds/medium", "0", "rule set field `/risk/thresholds`: thresholds must ascend"),
+    ("/risk/factors/0/label/en", r#""  ""#, "rule `risk.strangulation`, field `label`: the `en` text is missing"),
+    ("/risk/floors/2/label/id", r#""""#, "rule `floor.cluster_of_three`, field `label`: the `id` text is missing"),
+    ("/risk/factors/0/label/id", "null", "rule `risk.strangulation`, field `/risk/factors`: missing field `id`"),
+    ("/description/en", "null", "rule set field ``: missing field `en`"),
+    ("/trafficking/catalogue/0/id", r#""d9_unknown""#,
+     "rule `d9_unknown`, field `id`: `d9_unknown` is not an indicator id of the assessment"),
+    ("/trafficking/catalogue/1/id", r#""d1_job_nature""#, "rule `d1_job_nature`, field `id`: indicator `d1_job_nature` is listed twice"),
+    ("/trafficking/catalogue/0/dimension", "2", "rule `d1_job_nature`, field `dimension`: indicator `d1_job_nature` belongs to dimension 1, not 2"),
+    ("/trafficking/catalogue/0/strength/childSexual", r#""very""#, "rule `d1_job_nature`, field `/trafficking/catalogue`: unknown variant `very`"),
+    ("/risk/floors/0/when", r#"{"riskAtLeast":"high"}"#,
+     "rule `floor.strangulation`, field `when`: operator `riskAtLeast` is only allowed in referral rules"),
+    ("/risk/factors/0/when", r#"{"trafficking":["possible"]}"#, "rule `risk.strangulation`, field `when`: operator `trafficking` is only allowed"),
+    ("/referrals/0/when", r#"{"includes":{"at":"/danger/strangulation","value":"yes"}}"#,
+     "rule `referral.critical_protection`, field `when`: operator `includes` does not fit `/danger/strangulation`, which holds answer values"),
+    ("/referrals/0/when", r#"{"equals":{"at":"/violence/setting","value":"garden"}}"#,
+     "rule `referral.critical_protection`, field `when`: value `garden` is not allowed at `/violence/setting`"),
+    ("/referrals/0/when", r#"{"atLeast":{"at":"/violence/injuries","value":1}}"#, "rule `referral.critical_protection`, field `when`: operator `atLeast` does not fit"),
+    ("/referrals/0/when", r#"{"withinHours":{"at":"/person/birthDate","hours":1}}"#, "rule `referral.critical_protection`, field `when`: operator `withinHours` does not fit"),
+    ("/referrals/3/dueFrom/at", r#""/violence/firstIncidentOn""#,
+     "rule `referral.sexual_assault_care`, field `dueFrom`: `/violence/firstIncidentOn` holds date values, not date-times"),
+    ("/referrals/3/dueFrom/at", r#""/violence/when""#, "rule `referral.sexual_assault_care`, field `dueFrom`: pointer `/violence/when` is not a field"),
+    ("/referrals/0/service", r#""haircut""#, "rule `referral.critical_protection`, field `/referrals`: unknown variant `haircut`"),
+    ("/referrals/0/urgency", r#""soon""#, "rule `referral.critical_protection`, field `/referrals`: unknown variant `soon`"),
+    ("/referrals/0/colour", r#""red""#, "rule `referral.critical_protection`, field `/referrals`: unknown field `colour`"),
+    ("/risk/factors/0/weight", "-1", "rule `risk.strangulation`, field `/risk/factors`: invalid value: integer `-1`"),
+    ("/trafficking/statusRules/0/status", r#""not_indicated""#, "rule `trafficking.indicated.dimensions`, field `status`: a status rule gives"),
+    ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[[1,7]]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
+    ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
+    ("/trafficking/dimensionRule/0", "{}", "rule set field `/trafficking/dimensionRule`"),
+    ("/trafficking/dimensions/5", "null", "rule set field `/trafficking/dimensions`: the dimensions must be 1 to 6"),
+    ("/id", r#""""#, "rule set field `/id`: id `` must be"),
+    ("/version", r#""""#, "rule set field `/version`"),
+];
+
+fn mutate(doc: &mut Value, pointer: &str, replacement: Value) {
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let target = doc
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("{parent}"));
+    match (target, replacement) {
+        (Value::Object(map), Value::Null) => {
+            map.remove(key);
+        }
+        (Value::Object(map), value) => {
+            map.insert(key.to_owned(), value);
+        }
+        (Value::Array(items), Value::Null) => {
+            items.remove(key.parse::<usize>().unwrap());
+        }
+        (Value::Array(items), value) => items[key.parse::<usize>().unwrap()] = value,
+        _ => panic!("{pointer}"),
+    }
+}
+
+#[test]
+fn every_mistake_is_a_named_error() {
+    let mut failures = Vec::new();
+    for (pointer, replacement, expected) in MISTAKES {
+        let mut doc: Value = serde_json::from_str(DEFAULT).unwrap();
+        mutate(
+            &mut doc,
+            pointer,
+            serde_json::from_str(replacement).unwrap(),
+        );
+        match RuleSet::from_json(doc.to_string().as_bytes()) {
+            Ok(_) => failures.push(format!(
+                "{pointer} = {replacement}\n  loaded, expected {expected}"
+            )),
+            Err(e) if e.to_string().starts_with(expected) => {}
+            Err(e) => failures.push(format!(
+                "{pointer} = {replacement}\n  expected {expected}\n  actual   {e}"
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn malformed_documents_are_errors() {
+    let cases: &[(&[u8], &str)] = &[
+        (b"", "rule set is not valid JSON at line 1"),
+        (b"{\"id\":", "rule set is not valid JSON at line 1"),
+        (b"[]", "rule set field ``"),
+        (b"{}", "rule set field ``: missing field `id`"),
+        (&[0xff, 0xfe], "rule set is not valid JSON"),
+    ];
+    for (bytes, expected) in cases {
+        let error = RuleSet::from_json(bytes).map(|_| ()).unwrap_err();
+        assert!(error.to_string().starts_with(expected), "{error}");
+    }
+    let big = vec![b' '; lindung::rules::MAX_BYTES + 1];
+    assert!(RuleSet::from_json(&big)
+        .unwrap_err()
+        .to_string()
+        .contains("over the limit"));
+}
+
+/// Compares a generated file with the committed one; `LINDUNG_BLESS=1` writes it instead.
+fn fresh(relative: &str, generated: &str) {
+    let path = root().join(relative);
+    if std::env::var_os("LINDUNG_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{relative} is stale: run `LINDUNG_BLESS=1 cargo test -p lindung --test engine_rules`"
+    );
+}
+
+#[test]
+fn generated_files_are_fresh() {
+    for name in ["rules", "result"] {
+        let text = lindung::schema::schema_json(name).unwrap() + "\n";
+        fresh(&format!("schemas/{name}.v1.json"), &text);
+    }
+    fresh("docs/rules.md", &rules_markdown(&RuleSet::builtin()));
+}
+
+#[test]
+fn the_schema_accepts_the_rule_sets() {
+    let schema: Value =
+        serde_json::from_str(&lindung::schema::schema_json("rules").unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    for text in [DEFAULT, AGENCY] {
+        let doc: Value = serde_json::from_str(text).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
