@@ -14,6 +14,7 @@ pub mod condition;
 pub mod directory;
 pub mod engine;
 pub mod fields;
+pub mod form;
 pub mod json;
 pub mod model;
 pub mod parse;

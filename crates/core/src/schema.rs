@@ -4,8 +4,11 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RestrictFormats;
 use schemars::{JsonSchema, Schema};
 
+use crate::directory::Directory;
 use crate::model::Assessment;
 use crate::problem::Problem;
+use crate::result::AssessmentResult;
+use crate::rules::RuleSetDocument;
 
 /// The address every schema's `$id` starts with.
 pub const ID_BASE: &str = "https://lindung.id/schemas/";
@@ -44,9 +47,9 @@ pub fn schema_json(name: &str) -> Option<String> {
     let schema = match name {
         "assessment" => root_schema::<Assessment>(name),
         "problem" => root_schema::<Problem>(name),
-        "directory" => root_schema::<crate::directory::Directory>(name),
-        "rules" => root_schema::<crate::rules::RuleSetDocument>(name),
-        "result" => root_schema::<crate::result::AssessmentResult>(name),
+        "directory" => root_schema::<Directory>(name),
+        "rules" => root_schema::<RuleSetDocument>(name),
+        "result" => root_schema::<AssessmentResult>(name),
         _ => return None,
     };
     serde_json::to_string_pretty(&schema).ok()

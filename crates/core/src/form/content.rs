@@ -1,0 +1,1027 @@
+//! The wording of the built-in form in Bahasa Indonesia and English: plain, calm, non-blaming.
+
+use serde_json::Value;
+
+use super::{Choice, Kind, Question, Section};
+use crate::condition::{Condition, EqualsTest, Scalar, ValueTest};
+use crate::model::{CaseType, Danger, IndicatorId, Lang, Needs};
+
+/// A text in Bahasa Indonesia and English.
+type T = (&'static str, &'static str);
+/// An option: stored value, Bahasa Indonesia, English.
+type O = (&'static str, &'static str, &'static str);
+
+fn pick(lang: Lang, text: T) -> String {
+    match lang {
+        Lang::Id => text.0.to_owned(),
+        Lang::En => text.1.to_owned(),
+    }
+}
+
+/// Builds one question in one language.
+struct Q(Question, Lang);
+
+impl Q {
+    fn new(lang: Lang, pointer: &str, kind: Kind, label: T) -> Q {
+        let options = match kind {
+            Kind::Answer => answer_options(lang),
+            Kind::Boolean => vec![
+                Choice {
+                    value: Value::Bool(true),
+                    label: pick(lang, ("Ya", "Yes")),
+                },
+                Choice {
+                    value: Value::Bool(false),
+                    label: pick(lang, ("Tidak", "No")),
+                },
+            ],
+            _ => Vec::new(),
+        };
+        Q(
+            Question {
+                pointer: pointer.to_owned(),
+                kind,
+                options,
+                label: pick(lang, label),
+                hint: None,
+                required: false,
+                visible: None,
+                fields: Vec::new(),
+                max_items: None,
+                max_length: match kind {
+                    Kind::Text => Some(200),
+                    Kind::Textarea => Some(2000),
+                    _ => None,
+                },
+            },
+            lang,
+        )
+    }
+    fn hint(mut self, hint: T) -> Q {
+        self.0.hint = Some(pick(self.1, hint));
+        self
+    }
+    fn req(mut self) -> Q {
+        self.0.required = true;
+        self
+    }
+    fn when(mut self, condition: Condition) -> Q {
+        self.0.visible = Some(condition);
+        self
+    }
+    fn opts(mut self, options: &[O]) -> Q {
+        let lang = self.1;
+        self.0.options = options
+            .iter()
+            .map(|(value, id, en)| Choice {
+                value: Value::String((*value).to_owned()),
+                label: pick(lang, (id, en)),
+            })
+            .collect();
+        self
+    }
+    fn max_length(mut self, max: u16) -> Q {
+        self.0.max_length = Some(max);
+        self
+    }
+    fn fields(mut self, max_items: u16, fields: Vec<Q>) -> Q {
+        self.0.max_items = Some(max_items);
+        self.0.fields = fields.into_iter().map(|q| q.0).collect();
+        self
+    }
+}
+
+fn answer_options(lang: Lang) -> Vec<Choice> {
+    [
+        ("yes", "Ya", "Yes"),
+        ("no", "Tidak", "No"),
+        ("unknown", "Tidak tahu", "Don't know"),
+    ]
+    .iter()
+    .map(|(value, id, en)| Choice {
+        value: Value::String((*value).to_owned()),
+        label: pick(lang, (id, en)),
+    })
+    .collect()
+}
+
+fn section(
+    lang: Lang,
+    id: &str,
+    title: T,
+    hint: Option<T>,
+    visible: Option<Condition>,
+    questions: Vec<Q>,
+) -> Section {
+    Section {
+        id: id.to_owned(),
+        title: pick(lang, title),
+        hint: hint.map(|hint| pick(lang, hint)),
+        visible,
+        questions: questions.into_iter().map(|q| q.0).collect(),
+    }
+}
+
+const RELATIONSHIPS: &[O] = &[
+    ("spouse", "Suami atau istri", "Spouse"),
+    ("former_spouse", "Mantan suami atau istri", "Former spouse"),
+    ("partner", "Pacar atau pasangan", "Partner"),
+    (
+        "former_partner",
+        "Mantan pacar atau pasangan",
+        "Former partner",
+    ),
+    ("parent", "Orang tua", "Parent"),
+    ("step_parent", "Orang tua tiri", "Step-parent"),
+    ("relative", "Kerabat", "Relative"),
+    ("employer", "Majikan atau atasan", "Employer"),
+    ("coworker", "Rekan kerja", "Co-worker"),
+    ("teacher", "Guru atau pengajar", "Teacher"),
+    ("caregiver", "Pengasuh", "Caregiver"),
+    ("recruiter", "Perekrut atau calo", "Recruiter"),
+    ("acquaintance", "Kenalan", "Acquaintance"),
+    ("stranger", "Orang tidak dikenal", "Stranger"),
+    ("other", "Lainnya", "Other"),
+];
+
+const PROVINCE_HINT: T = (
+    "Kode provinsi Kemendagri, dua angka (Kalimantan Selatan: 63)",
+    "Kemendagri province code, two digits (South Kalimantan: 63)",
+);
+const REGENCY_HINT: T = (
+    "Kode kabupaten/kota Kemendagri (Banjarmasin: 63.71)",
+    "Kemendagri regency or city code (Banjarmasin: 63.71)",
+);
+const COUNTRY_HINT: T = (
+    "Kode negara dua huruf, misalnya MY untuk Malaysia",
+    "Two-letter country code, for example MY for Malaysia",
+);
+
+fn equals(at: &str, value: Scalar) -> Condition {
+    Condition::Equals(EqualsTest {
+        at: at.to_owned(),
+        value,
+    })
+}
+
+fn includes(at: &str, value: &str) -> Condition {
+    Condition::Includes(ValueTest {
+        at: at.to_owned(),
+        value: value.to_owned(),
+    })
+}
+
+fn any_consent() -> Condition {
+    Condition::Any(
+        [
+            "/consent/services",
+            "/consent/infoSharing",
+            "/consent/reporting",
+        ]
+        .iter()
+        .map(|at| equals(at, Scalar::Bool(true)))
+        .collect(),
+    )
+}
+
+fn intake(lang: Lang) -> Section {
+    let l = lang;
+    section(
+        lang,
+        "intake",
+        ("Persetujuan dan penerimaan", "Consent and intake"),
+        Some((
+            "Jelaskan dengan tenang apa yang akan dicatat dan untuk apa. Orang ini boleh menolak menjawab pertanyaan apa pun.",
+            "Explain calmly what will be recorded and why. The person may decline any question.",
+        )),
+        None,
+        vec![
+            Q::new(l, "/id", Kind::Text, ("Nomor rujukan asesmen", "Assessment reference"))
+                .hint(("Huruf, angka, titik, garis bawah atau tanda hubung; paling banyak 64", "Letters, digits, dots, underscores or hyphens; at most 64"))
+                .max_length(64)
+                .req(),
+            Q::new(l, "/assessedAt", Kind::Datetime, ("Waktu asesmen", "Time of assessment"))
+                .hint(("Semua tenggat rujukan dihitung dari waktu ini", "Every referral deadline counts from this time"))
+                .req(),
+            Q::new(l, "/assessor/name", Kind::Text, ("Nama petugas", "Your name")).req(),
+            Q::new(l, "/assessor/agency", Kind::Text, ("Lembaga petugas", "Your agency")).req(),
+            Q::new(l, "/assessor/role", Kind::Choice, ("Profesi petugas", "Your profession"))
+                .opts(&[
+                    ("social_worker", "Pekerja sosial", "Social worker"),
+                    ("psychologist", "Psikolog", "Psychologist"),
+                    ("counsellor", "Konselor", "Counsellor"),
+                    ("police", "Polisi", "Police officer"),
+                    ("health_worker", "Tenaga kesehatan", "Health worker"),
+                    ("other", "Lainnya", "Other"),
+                ])
+                .req(),
+            Q::new(l, "/caseTypes", Kind::Multi, ("Jenis kasus", "Type of case"))
+                .hint(("Pilih keduanya bila orang ini diperdagangkan dan juga mengalami kekerasan", "Choose both when the person was trafficked and also harmed by violence"))
+                .opts(&[
+                    ("ktk", "Korban tindak kekerasan (KTK)", "Violence (KTK)"),
+                    ("kpo", "Korban perdagangan orang (KPO)", "Trafficking (KPO)"),
+                ])
+                .req(),
+            Q::new(l, "/intake/source", Kind::Choice, ("Bagaimana kasus ini sampai kepada Anda", "How the case came to you"))
+                .opts(&[
+                    ("self", "Datang sendiri", "The person came themselves"),
+                    ("family", "Keluarga", "Family"),
+                    ("community", "Masyarakat", "Community"),
+                    ("police", "Polisi", "Police"),
+                    ("health_facility", "Fasilitas kesehatan", "Health facility"),
+                    ("bp3mi", "BP3MI", "BP3MI"),
+                    ("uptd_ppa", "UPTD PPA", "UPTD PPA"),
+                    ("ngo", "Lembaga masyarakat", "Non-governmental organisation"),
+                    ("hotline", "Layanan telepon (SAPA 129)", "Hotline (SAPA 129)"),
+                    ("school", "Sekolah", "School"),
+                    ("other", "Lainnya", "Other"),
+                ])
+                .req(),
+            Q::new(l, "/intake/region/province", Kind::Text, ("Provinsi tempat penerimaan", "Province of intake"))
+                .hint(PROVINCE_HINT)
+                .max_length(2),
+            Q::new(l, "/intake/region/regency", Kind::Text, ("Kabupaten/kota tempat penerimaan", "Regency or city of intake"))
+                .hint(REGENCY_HINT)
+                .max_length(5),
+            Q::new(l, "/intake/language", Kind::Text, ("Bahasa yang diinginkan orang ini", "The person's preferred language"))
+                .hint(("Kode bahasa, misalnya id, bjn atau en", "Language code, for example id, bjn or en"))
+                .max_length(3),
+            Q::new(l, "/consent/services", Kind::Boolean, ("Setuju menerima layanan", "Agrees to receive services")).req(),
+            Q::new(l, "/consent/infoSharing", Kind::Boolean, ("Setuju informasinya dibagikan kepada lembaga rujukan", "Agrees that information is shared with the agencies referred to")).req(),
+            Q::new(l, "/consent/reporting", Kind::Boolean, ("Setuju kasusnya dilaporkan, misalnya kepada polisi", "Agrees that the case is reported, for example to the police")).req(),
+            Q::new(l, "/consent/recordedAs", Kind::Choice, ("Bagaimana persetujuan dicatat", "How consent was recorded"))
+                .opts(&[
+                    ("written", "Tertulis", "In writing"),
+                    ("recorded_verbal", "Lisan dan dicatat", "Spoken and recorded"),
+                    ("guardian", "Oleh orang tua atau wali", "By a parent or guardian"),
+                ])
+                .when(any_consent())
+                .req(),
+            Q::new(l, "/consent/emergency/reason", Kind::Textarea, ("Alasan darurat untuk bertindak tanpa persetujuan", "Emergency reason to act without consent"))
+                .hint(("Isi hanya bila nyawa atau keselamatan orang ini terancam sekarang; 10 sampai 2000 karakter", "Only when the person's life or safety is at risk now; 10 to 2000 characters")),
+        ],
+    )
+}
+
+fn person(lang: Lang) -> Section {
+    let l = lang;
+    section(
+        lang,
+        "person",
+        ("Orang yang didampingi", "The person"),
+        Some((
+            "Catat hanya yang orang ini ingin sampaikan.",
+            "Record only what the person wishes to share.",
+        )),
+        None,
+        vec![
+            Q::new(l, "/person/name", Kind::Text, ("Nama", "Name")).hint((
+                "Boleh dikosongkan bila orang ini tidak ingin namanya dicatat",
+                "Leave blank if the person does not want their name recorded",
+            )),
+            Q::new(
+                l,
+                "/person/birthDate",
+                Kind::Date,
+                ("Tanggal lahir", "Date of birth"),
+            )
+            .hint((
+                "Isi tanggal lahir atau usia",
+                "Give the date of birth or the age",
+            )),
+            Q::new(
+                l,
+                "/person/ageYears",
+                Kind::Integer,
+                ("Usia (tahun)", "Age (years)"),
+            )
+            .hint((
+                "Bila tanggal lahir tidak diketahui",
+                "When the date of birth is not known",
+            )),
+            Q::new(l, "/person/sex", Kind::Choice, ("Jenis kelamin", "Sex"))
+                .opts(&[
+                    ("female", "Perempuan", "Female"),
+                    ("male", "Laki-laki", "Male"),
+                ])
+                .req(),
+            Q::new(
+                l,
+                "/person/nik",
+                Kind::Text,
+                ("NIK", "National identity number (NIK)"),
+            )
+            .hint(("16 angka", "16 digits"))
+            .max_length(16),
+            Q::new(
+                l,
+                "/person/nationality",
+                Kind::Text,
+                ("Kewarganegaraan", "Nationality"),
+            )
+            .hint((
+                "Kode negara dua huruf; kosong berarti Indonesia (ID)",
+                "Two-letter country code; blank means Indonesia (ID)",
+            ))
+            .max_length(2),
+            Q::new(
+                l,
+                "/person/disabilities",
+                Kind::Multi,
+                ("Disabilitas", "Disability"),
+            )
+            .opts(&[
+                ("physical", "Fisik", "Physical"),
+                ("sensory", "Sensorik", "Sensory"),
+                ("intellectual", "Intelektual", "Intellectual"),
+                ("psychosocial", "Mental atau psikososial", "Psychosocial"),
+            ]),
+            Q::new(
+                l,
+                "/person/pregnant",
+                Kind::Answer,
+                ("Sedang hamil", "Pregnant"),
+            )
+            .when(equals("/person/sex", Scalar::Text("female".to_owned()))),
+            Q::new(
+                l,
+                "/person/domicile/province",
+                Kind::Text,
+                ("Provinsi tempat tinggal", "Province where the person lives"),
+            )
+            .hint(PROVINCE_HINT)
+            .max_length(2),
+            Q::new(
+                l,
+                "/person/domicile/regency",
+                Kind::Text,
+                (
+                    "Kabupaten/kota tempat tinggal",
+                    "Regency or city where the person lives",
+                ),
+            )
+            .hint(REGENCY_HINT)
+            .max_length(5),
+            Q::new(
+                l,
+                "/person/safeContact/phone",
+                Kind::Text,
+                ("Nomor telepon yang aman", "A safe phone number"),
+            )
+            .max_length(20),
+            Q::new(
+                l,
+                "/person/safeContact/safeToCall",
+                Kind::Answer,
+                ("Aman untuk ditelepon", "Safe to call"),
+            ),
+            Q::new(
+                l,
+                "/person/safeContact/note",
+                Kind::Textarea,
+                ("Catatan untuk menghubungi", "How to make contact"),
+            )
+            .hint((
+                "Kapan boleh menelepon dan apa yang tidak boleh dikatakan",
+                "When to call and what not to say",
+            ))
+            .max_length(500),
+        ],
+    )
+}
+
+fn guardian(lang: Lang) -> Section {
+    let l = lang;
+    section(
+        lang,
+        "guardian",
+        ("Orang tua atau wali", "Parent or guardian"),
+        Some((
+            "Bagian ini untuk anak di bawah 18 tahun.",
+            "This part is for a child under 18.",
+        )),
+        Some(Condition::Child(true)),
+        vec![
+            Q::new(
+                l,
+                "/guardian/relationship",
+                Kind::Choice,
+                ("Hubungan dengan anak", "Relationship to the child"),
+            )
+            .opts(&[
+                ("mother", "Ibu", "Mother"),
+                ("father", "Ayah", "Father"),
+                ("step_parent", "Orang tua tiri", "Step-parent"),
+                ("grandparent", "Kakek atau nenek", "Grandparent"),
+                ("sibling", "Kakak atau adik", "Sibling"),
+                ("relative", "Kerabat", "Relative"),
+                ("foster_parent", "Orang tua asuh", "Foster parent"),
+                ("legal_guardian", "Wali sah", "Legal guardian"),
+                ("other", "Lainnya", "Other"),
+            ])
+            .req(),
+            Q::new(
+                l,
+                "/guardian/suspectedPerpetrator",
+                Kind::Boolean,
+                (
+                    "Wali ini diduga sebagai pelaku",
+                    "This guardian is a suspected perpetrator",
+                ),
+            )
+            .hint((
+                "Bila ya, rujukan tidak melalui wali ini",
+                "If yes, referrals do not go through this guardian",
+            ))
+            .req(),
+            Q::new(
+                l,
+                "/guardian/consentGiven",
+                Kind::Boolean,
+                ("Wali memberi persetujuan", "The guardian gave consent"),
+            )
+            .req(),
+        ],
+    )
+}
+
+const DANGER: &[(&str, T)] = &[
+    ("strangulation", ("Pernahkah pelaku mencekik atau menekan leher orang ini?", "Has the perpetrator ever choked or strangled the person?")),
+    ("threatsToKill", ("Pernahkah pelaku mengancam akan membunuh orang ini atau orang dekatnya?", "Has the perpetrator threatened to kill the person or someone close to them?")),
+    ("weaponUsed", ("Pernahkah senjata dipakai terhadap orang ini?", "Has a weapon been used against the person?")),
+    ("weaponAccess", ("Apakah pelaku dapat memperoleh senjata?", "Can the perpetrator get a weapon?")),
+    ("escalation", ("Apakah kekerasan makin sering atau makin berat?", "Is the violence happening more often or getting worse?")),
+    ("separation", ("Apakah orang ini baru berpisah atau berencana berpisah dari pelaku?", "Has the person recently separated, or do they plan to?")),
+    ("stalking", ("Apakah pelaku membuntuti, mengawasi, atau cemburu berlebihan?", "Does the perpetrator follow or watch the person, or show extreme jealousy?")),
+    ("coerciveControl", ("Apakah pelaku mengatur uang, kepergian, pergaulan atau kegiatan sehari-hari orang ini?", "Does the perpetrator control the person's money, movements, contacts or daily life?")),
+    ("forcedSex", ("Pernahkah orang ini dipaksa berhubungan seksual?", "Has the person been forced into sex?")),
+    ("abuseDuringPregnancy", ("Pernahkah orang ini disakiti saat hamil?", "Was the person harmed while pregnant?")),
+    ("childrenThreatened", ("Pernahkah pelaku mengancam atau menyakiti anak-anak?", "Has the perpetrator threatened or harmed children?")),
+    ("perpetratorSubstanceAbuse", ("Apakah pelaku menyalahgunakan alkohol atau narkoba?", "Does the perpetrator misuse alcohol or drugs?")),
+    ("perpetratorSuicidal", ("Pernahkah pelaku mengancam atau mencoba bunuh diri?", "Has the perpetrator threatened or attempted suicide?")),
+    ("perpetratorPriorViolence", ("Pernahkah pelaku melakukan kekerasan kepada orang lain atau sebelumnya?", "Has the perpetrator been violent to others, or before?")),
+    ("breachOfOrder", ("Pernahkah pelaku melanggar perintah perlindungan atau syarat penangguhan?", "Has the perpetrator broken a protection order or bail condition?")),
+    ("isolation", ("Apakah orang ini dijauhkan dari keluarga, teman atau bantuan?", "Is the person cut off from family, friends or help?")),
+    ("fearsForLife", ("Apakah orang ini takut akan keselamatan nyawanya?", "Does the person fear for their life?")),
+    ("perpetratorNearby", ("Apakah pelaku ada di dekat orang ini sekarang, atau akan segera datang?", "Is the perpetrator nearby now, or expected soon?")),
+    ("noSafePlaceTonight", ("Apakah orang ini tidak punya tempat aman untuk malam ini?", "Does the person have no safe place to stay tonight?")),
+];
+
+fn violence(lang: Lang) -> Section {
+    let l = lang;
+    let sexual = includes("/violence/forms", "sexual");
+    let mut questions = vec![
+        Q::new(
+            l,
+            "/violence/forms",
+            Kind::Multi,
+            (
+                "Bentuk kekerasan yang dialami",
+                "Forms of violence experienced",
+            ),
+        )
+        .opts(&[
+            ("physical", "Fisik", "Physical"),
+            ("psychological", "Psikis", "Psychological"),
+            ("sexual", "Seksual", "Sexual"),
+            (
+                "neglect",
+                "Penelantaran, termasuk ekonomi",
+                "Neglect, including economic",
+            ),
+        ])
+        .req(),
+        Q::new(
+            l,
+            "/violence/sexualViolence",
+            Kind::Multi,
+            ("Jenis kekerasan seksual", "Types of sexual violence"),
+        )
+        .hint((
+            "Menurut UU 12/2022; pilih semua yang sesuai",
+            "As in Law 12/2022; choose all that apply",
+        ))
+        .opts(&[
+            (
+                "non_physical_harassment",
+                "Pelecehan seksual nonfisik",
+                "Non-physical sexual harassment",
+            ),
+            (
+                "physical_harassment",
+                "Pelecehan seksual fisik",
+                "Physical sexual harassment",
+            ),
+            (
+                "forced_contraception",
+                "Pemaksaan kontrasepsi",
+                "Forced contraception",
+            ),
+            (
+                "forced_sterilisation",
+                "Pemaksaan sterilisasi",
+                "Forced sterilisation",
+            ),
+            ("forced_marriage", "Pemaksaan perkawinan", "Forced marriage"),
+            ("sexual_torture", "Penyiksaan seksual", "Sexual torture"),
+            (
+                "sexual_exploitation",
+                "Eksploitasi seksual",
+                "Sexual exploitation",
+            ),
+            ("sexual_slavery", "Perbudakan seksual", "Sexual slavery"),
+            (
+                "electronic",
+                "Kekerasan seksual berbasis elektronik",
+                "Electronic sexual violence",
+            ),
+            ("rape", "Perkosaan", "Rape"),
+            ("obscene_acts", "Perbuatan cabul", "Obscene acts"),
+            ("other", "Lainnya", "Other"),
+        ])
+        .when(sexual.clone())
+        .req(),
+        Q::new(
+            l,
+            "/violence/setting",
+            Kind::Choice,
+            ("Di mana kekerasan terjadi", "Where the violence happens"),
+        )
+        .opts(&[
+            ("household", "Rumah tangga", "Household"),
+            ("workplace", "Tempat kerja", "Workplace"),
+            ("school", "Sekolah", "School"),
+            ("institution", "Lembaga atau panti", "Institution"),
+            ("public", "Tempat umum", "Public place"),
+            ("online", "Daring", "Online"),
+            ("other", "Lainnya", "Other"),
+        ])
+        .req(),
+        Q::new(
+            l,
+            "/violence/perpetrators",
+            Kind::List,
+            ("Pelaku", "Perpetrators"),
+        )
+        .hint((
+            "Tambahkan satu baris untuk setiap pelaku",
+            "Add one entry for each perpetrator",
+        ))
+        .fields(
+            20,
+            vec![
+                Q::new(
+                    l,
+                    "/relationship",
+                    Kind::Choice,
+                    ("Hubungan dengan orang ini", "Relationship to the person"),
+                )
+                .opts(RELATIONSHIPS)
+                .req(),
+                Q::new(
+                    l,
+                    "/livesWithVictim",
+                    Kind::Answer,
+                    ("Tinggal serumah dengan orang ini", "Lives with the person"),
+                )
+                .req(),
+                Q::new(
+                    l,
+                    "/hasAccess",
+                    Kind::Answer,
+                    ("Dapat menjangkau orang ini", "Can reach the person"),
+                )
+                .req(),
+            ],
+        )
+        .req(),
+        Q::new(
+            l,
+            "/violence/firstIncidentOn",
+            Kind::Date,
+            ("Tanggal kejadian pertama", "Date of the first incident"),
+        ),
+        Q::new(
+            l,
+            "/violence/lastIncidentOn",
+            Kind::Date,
+            (
+                "Tanggal kejadian terakhir",
+                "Date of the most recent incident",
+            ),
+        ),
+        Q::new(
+            l,
+            "/violence/incidentsLast12Months",
+            Kind::Integer,
+            (
+                "Jumlah kejadian dalam 12 bulan terakhir",
+                "Number of incidents in the last 12 months",
+            ),
+        ),
+        Q::new(
+            l,
+            "/violence/injuries",
+            Kind::Choice,
+            (
+                "Luka paling berat pada kejadian terakhir",
+                "The worst injuries of the most recent incident",
+            ),
+        )
+        .opts(&[
+            ("none", "Tidak ada", "None"),
+            ("minor", "Ringan", "Minor"),
+            ("serious", "Berat", "Serious"),
+            ("life_threatening", "Mengancam nyawa", "Life-threatening"),
+            ("unknown", "Tidak diketahui", "Not known"),
+        ])
+        .req(),
+        Q::new(
+            l,
+            "/violence/lastSexualAssaultAt",
+            Kind::Datetime,
+            (
+                "Waktu kekerasan seksual terakhir",
+                "Time of the most recent sexual assault",
+            ),
+        )
+        .hint((
+            "Penting untuk layanan medis yang harus diberikan dalam 72 jam",
+            "Matters for medical care that must start within 72 hours",
+        ))
+        .when(sexual),
+    ];
+    debug_assert_eq!(DANGER.len(), Danger::QUESTIONS.len());
+    for (name, label) in DANGER {
+        questions.push(
+            Q::new(l, &format!("/danger/{name}"), Kind::Answer, *label).hint((
+                "Kosongkan bila tidak ditanyakan",
+                "Leave blank if not asked",
+            )),
+        );
+    }
+    section(
+        lang,
+        "violence",
+        ("Kekerasan dan bahaya", "Violence and danger"),
+        Some((
+            "Tanyakan dengan pelan. Tidak ada jawaban yang salah; \"tidak tahu\" juga jawaban.",
+            "Ask gently. There are no wrong answers; \"don't know\" is an answer too.",
+        )),
+        Some(Condition::CaseType(CaseType::Ktk)),
+        questions,
+    )
+}
+
+fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Section {
+    let l = lang;
+    let mut questions = vec![
+        Q::new(
+            l,
+            "/trafficking/process",
+            Kind::Multi,
+            ("Proses", "Process"),
+        )
+        .hint((
+            "Apa yang dilakukan terhadap orang ini (UU 21/2007)",
+            "What was done to the person (Law 21/2007)",
+        ))
+        .opts(&[
+            ("recruitment", "Perekrutan", "Recruitment"),
+            ("transport", "Pengangkutan", "Transport"),
+            ("transfer", "Pengiriman atau pemindahan", "Transfer"),
+            ("harbouring", "Penampungan", "Harbouring"),
+            ("receipt", "Penerimaan", "Receipt"),
+        ]),
+        Q::new(l, "/trafficking/means", Kind::Multi, ("Cara", "Means"))
+            .hint((
+                "Bagaimana orang ini dikendalikan",
+                "How the person was controlled",
+            ))
+            .opts(&[
+                ("threat", "Ancaman", "Threat"),
+                ("force", "Kekerasan", "Force"),
+                ("abduction", "Penculikan", "Abduction"),
+                ("confinement", "Penyekapan", "Confinement"),
+                ("forgery", "Pemalsuan", "Forgery"),
+                ("deception", "Penipuan", "Deception"),
+                (
+                    "abuse_of_power",
+                    "Penyalahgunaan kekuasaan",
+                    "Abuse of power",
+                ),
+                (
+                    "abuse_of_vulnerability",
+                    "Memanfaatkan posisi rentan",
+                    "Abuse of vulnerability",
+                ),
+                ("debt_bondage", "Jeratan utang", "Debt bondage"),
+                (
+                    "payment_to_controller",
+                    "Bayaran kepada orang yang menguasai",
+                    "Payment to a person in control",
+                ),
+            ]),
+        Q::new(
+            l,
+            "/trafficking/exploitation",
+            Kind::Multi,
+            ("Tujuan eksploitasi", "Purpose of exploitation"),
+        )
+        .opts(&[
+            ("forced_labour", "Kerja paksa", "Forced labour"),
+            (
+                "domestic_servitude",
+                "Perhambaan rumah tangga",
+                "Domestic servitude",
+            ),
+            (
+                "sexual_exploitation",
+                "Eksploitasi seksual",
+                "Sexual exploitation",
+            ),
+            ("forced_marriage", "Perkawinan paksa", "Forced marriage"),
+            (
+                "forced_criminality",
+                "Dipaksa melakukan kejahatan",
+                "Forced criminality",
+            ),
+            ("begging", "Dipaksa mengemis", "Forced begging"),
+            ("organ_removal", "Pengambilan organ", "Organ removal"),
+            (
+                "slavery_like",
+                "Praktik serupa perbudakan",
+                "Slavery-like practices",
+            ),
+            ("other", "Lainnya", "Other"),
+        ]),
+    ];
+    for id in IndicatorId::ALL {
+        if let Some(text) = label(*id) {
+            let pointer = format!("/trafficking/indicators/{id}");
+            questions.push(Q::new(l, &pointer, Kind::Answer, ("", "")).label_text(text));
+        }
+    }
+    questions.extend([
+        Q::new(
+            l,
+            "/trafficking/migration/migrantWorker",
+            Kind::Answer,
+            (
+                "Pergi bekerja ke luar daerah atau luar negeri",
+                "Migrated for work",
+            ),
+        ),
+        Q::new(
+            l,
+            "/trafficking/migration/destinationCountry",
+            Kind::Text,
+            ("Negara tujuan", "Destination country"),
+        )
+        .hint(COUNTRY_HINT)
+        .max_length(2),
+        Q::new(
+            l,
+            "/trafficking/migration/departure",
+            Kind::Choice,
+            ("Cara berangkat", "How the person left"),
+        )
+        .opts(&[
+            (
+                "procedural",
+                "Prosedural (resmi)",
+                "Through the legal procedure",
+            ),
+            (
+                "non_procedural",
+                "Nonprosedural",
+                "Outside the legal procedure",
+            ),
+            ("unknown", "Tidak diketahui", "Not known"),
+        ]),
+        Q::new(
+            l,
+            "/trafficking/migration/currentLocation",
+            Kind::Choice,
+            ("Di mana orang ini sekarang", "Where the person is now"),
+        )
+        .opts(&[
+            ("abroad", "Di luar negeri", "Abroad"),
+            ("in_transit", "Dalam perjalanan", "In transit"),
+            ("home_region", "Di daerah asal", "In their home region"),
+            (
+                "elsewhere_in_indonesia",
+                "Di tempat lain di Indonesia",
+                "Elsewhere in Indonesia",
+            ),
+        ]),
+        Q::new(
+            l,
+            "/trafficking/migration/documentsHeldByOthers",
+            Kind::Answer,
+            (
+                "Dokumen pribadi dipegang orang lain",
+                "Documents held by someone else",
+            ),
+        ),
+        Q::new(
+            l,
+            "/trafficking/events",
+            Kind::List,
+            ("Peristiwa", "Events"),
+        )
+        .hint((
+            "Perekrutan, perjalanan dan eksploitasi, sejauh diketahui",
+            "Recruitment, transit and exploitation, as far as known",
+        ))
+        .fields(
+            50,
+            vec![
+                Q::new(
+                    l,
+                    "/kind",
+                    Kind::Choice,
+                    ("Jenis peristiwa", "Kind of event"),
+                )
+                .opts(&[
+                    ("recruitment", "Perekrutan", "Recruitment"),
+                    ("transit", "Perjalanan", "Transit"),
+                    ("exploitation", "Eksploitasi", "Exploitation"),
+                ])
+                .req(),
+                Q::new(l, "/place", Kind::Text, ("Tempat", "Place")),
+                Q::new(l, "/country", Kind::Text, ("Negara", "Country"))
+                    .hint(COUNTRY_HINT)
+                    .max_length(2),
+                Q::new(l, "/from", Kind::Date, ("Mulai", "From")),
+                Q::new(l, "/to", Kind::Date, ("Sampai", "To")),
+            ],
+        ),
+        Q::new(
+            l,
+            "/trafficking/recruiterRelationship",
+            Kind::Choice,
+            (
+                "Hubungan perekrut dengan orang ini",
+                "The recruiter's relationship to the person",
+            ),
+        )
+        .opts(RELATIONSHIPS),
+    ]);
+    section(
+        lang,
+        "trafficking",
+        ("Perdagangan orang dan migrasi", "Trafficking and migration"),
+        Some((
+            "Tanda-tanda ini membantu mengenali perdagangan orang. Orang ini tidak bersalah atas apa yang terjadi.",
+            "These signs help recognise trafficking. The person is not to blame for what happened.",
+        )),
+        Some(Condition::CaseType(CaseType::Kpo)),
+        questions,
+    )
+}
+
+impl Q {
+    fn label_text(mut self, label: String) -> Q {
+        self.0.label = label;
+        self
+    }
+}
+
+const NEEDS: &[(&str, T)] = &[
+    (
+        "medicalUrgent",
+        ("Perlu perawatan medis segera", "Needs medical care now"),
+    ),
+    ("medical", ("Perlu perawatan medis", "Needs medical care")),
+    (
+        "psychological",
+        ("Perlu dukungan psikologis", "Needs psychological support"),
+    ),
+    (
+        "shelter",
+        (
+            "Perlu tempat tinggal yang aman",
+            "Needs a safe place to stay",
+        ),
+    ),
+    ("legal", ("Perlu bantuan hukum", "Needs legal help")),
+    (
+        "economic",
+        ("Perlu dukungan ekonomi", "Needs economic support"),
+    ),
+    (
+        "documents",
+        (
+            "Perlu dokumen identitas atau kependudukan",
+            "Needs identity or civil documents",
+        ),
+    ),
+    (
+        "education",
+        (
+            "Perlu sekolah atau pelatihan",
+            "Needs schooling or training",
+        ),
+    ),
+    (
+        "repatriation",
+        ("Perlu dipulangkan ke daerah asal", "Needs to return home"),
+    ),
+    (
+        "familyReunification",
+        (
+            "Perlu dipertemukan dengan keluarga",
+            "Needs to be reunited with family",
+        ),
+    ),
+    (
+        "disabilitySupport",
+        ("Perlu dukungan disabilitas", "Needs disability support"),
+    ),
+];
+
+fn needs(lang: Lang) -> Section {
+    debug_assert_eq!(NEEDS.len(), Needs::QUESTIONS.len());
+    section(
+        lang,
+        "needs",
+        ("Kebutuhan", "Needs"),
+        Some((
+            "Tanyakan apa yang paling dibutuhkan orang ini sekarang.",
+            "Ask what the person needs most now.",
+        )),
+        None,
+        NEEDS
+            .iter()
+            .map(|(name, label)| Q::new(lang, &format!("/needs/{name}"), Kind::Answer, *label))
+            .collect(),
+    )
+}
+
+fn judgement(lang: Lang) -> Section {
+    let l = lang;
+    section(
+        lang,
+        "judgement",
+        ("Penilaian dan catatan", "Judgement and notes"),
+        Some((
+            "Penilaian profesional Anda tetap tercatat di samping tingkat yang dihitung.",
+            "Your professional judgement stays beside the computed level.",
+        )),
+        None,
+        vec![
+            Q::new(
+                l,
+                "/professionalJudgement/level",
+                Kind::Choice,
+                (
+                    "Tingkat risiko menurut penilaian Anda",
+                    "Risk level in your judgement",
+                ),
+            )
+            .hint((
+                "Kosongkan bila Anda setuju dengan tingkat yang dihitung",
+                "Leave blank if you agree with the computed level",
+            ))
+            .opts(&[
+                ("low", "Rendah", "Low"),
+                ("medium", "Sedang", "Medium"),
+                ("high", "Tinggi", "High"),
+                ("critical", "Kritis", "Critical"),
+            ]),
+            Q::new(
+                l,
+                "/professionalJudgement/reason",
+                Kind::Textarea,
+                ("Alasan penilaian Anda", "Reason for your judgement"),
+            )
+            .hint(("10 sampai 2000 karakter", "10 to 2000 characters")),
+            Q::new(l, "/notes", Kind::Textarea, ("Catatan", "Notes")).max_length(4000),
+        ],
+    )
+}
+
+/// Every section of the built-in form, in order.
+pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Vec<Section> {
+    vec![
+        intake(lang),
+        person(lang),
+        guardian(lang),
+        violence(lang),
+        trafficking(lang, label),
+        needs(lang),
+        judgement(lang),
+        section(
+            lang,
+            "summary",
+            ("Ringkasan", "Summary"),
+            Some((
+                "Periksa jawaban dan hasilnya. Ini alat bantu keputusan, bukan keputusan.",
+                "Check the answers and the result. This is decision support, not a decision.",
+            )),
+            None,
+            Vec::new(),
+        ),
+    ]
+}

@@ -1,0 +1,133 @@
+//! The JavaScript exports: a value that is an object is read as its JSON text, a string as JSON
+//! text; every answer is a plain object; errors come back as data, never as exceptions.
+
+use std::cell::RefCell;
+
+use js_sys::{JsString, JSON};
+use lindung::Problem;
+use wasm_bindgen::prelude::*;
+
+use crate::session::{lang, not_an_object, too_large, Session, MAX_INPUT_BYTES};
+
+thread_local! {
+    static SESSION: RefCell<Session> = RefCell::new(Session::default());
+}
+
+/// The JSON bytes of a JavaScript value, or the problem that stops it being read.
+fn input(value: &JsValue, lang_code: &str) -> Result<Vec<u8>, Problem> {
+    let lang = lang(lang_code);
+    let string = if let Some(string) = value.dyn_ref::<JsString>() {
+        string.clone()
+    } else if value.is_object() {
+        JSON::stringify(value).map_err(|_| not_an_object(lang))?
+    } else {
+        return Err(not_an_object(lang));
+    };
+    // UTF-16 length is at most the UTF-8 length, and at least a third of it.
+    let units = string.length() as usize;
+    if units > MAX_INPUT_BYTES {
+        return Err(too_large(units, lang));
+    }
+    let text = String::from(string);
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_large(text.len(), lang));
+    }
+    Ok(text.into_bytes())
+}
+
+fn object(text: &str) -> JsValue {
+    JSON::parse(text).unwrap_or(JsValue::NULL)
+}
+
+fn problems(list: &[Problem]) -> JsValue {
+    object(&serde_json::to_string(list).unwrap_or_else(|_| "[]".to_owned()))
+}
+
+/// Assesses `value` (an assessment object or JSON text) and returns the result document.
+#[wasm_bindgen]
+pub fn assess(value: JsValue, lang_code: Option<String>) -> JsValue {
+    object(&assess_json(value, lang_code))
+}
+
+/// Like `assess`, returning the result as JSON text, byte for byte what the native library writes.
+#[wasm_bindgen(js_name = assessJson)]
+pub fn assess_json(value: JsValue, lang_code: Option<String>) -> String {
+    let lang_code = lang_code.unwrap_or_default();
+    SESSION.with(|session| match input(&value, &lang_code) {
+        Ok(bytes) => session.borrow().assess(&bytes, &lang_code),
+        Err(problem) => session.borrow().refuse(problem, &lang_code),
+    })
+}
+
+/// Checks `value` and returns `{valid, problems}`.
+#[wasm_bindgen]
+pub fn validate(value: JsValue, lang_code: Option<String>) -> JsValue {
+    let lang_code = lang_code.unwrap_or_default();
+    SESSION.with(|session| match input(&value, &lang_code) {
+        Ok(bytes) => object(&session.borrow().validate(&bytes, &lang_code)),
+        Err(problem) => {
+            object(&serde_json::json!({ "valid": false, "problems": [problem] }).to_string())
+        }
+    })
+}
+
+/// The form definition in `lang` (`id` or `en`).
+#[wasm_bindgen(js_name = formDefinition)]
+pub fn form_definition(lang_code: Option<String>) -> JsValue {
+    SESSION.with(|session| object(&session.borrow().form(&lang_code.unwrap_or_default())))
+}
+
+/// The sections and questions that show for a partly filled assessment.
+#[wasm_bindgen]
+pub fn visibility(value: JsValue) -> JsValue {
+    let bytes = input(&value, "").unwrap_or_else(|_| b"null".to_vec());
+    SESSION.with(|session| object(&session.borrow().visibility(&bytes)))
+}
+
+/// A published JSON Schema by name, or `undefined`.
+#[wasm_bindgen]
+pub fn schema(name: &str) -> JsValue {
+    SESSION.with(|session| {
+        session
+            .borrow()
+            .schema(name)
+            .map_or(JsValue::UNDEFINED, |t| object(&t))
+    })
+}
+
+/// The versions of the library and rules in use.
+#[wasm_bindgen]
+pub fn version() -> JsValue {
+    SESSION.with(|session| object(&session.borrow().version()))
+}
+
+/// Replaces the rule set; returns `{ok, errors}` and keeps the previous one on errors.
+#[wasm_bindgen(js_name = loadRules)]
+pub fn load_rules(value: JsValue, lang_code: Option<String>) -> JsValue {
+    load(value, lang_code, Session::load_rules)
+}
+
+/// Replaces the service directory; returns `{ok, errors}` and keeps the previous one on errors.
+#[wasm_bindgen(js_name = loadDirectory)]
+pub fn load_directory(value: JsValue, lang_code: Option<String>) -> JsValue {
+    load(value, lang_code, Session::load_directory)
+}
+
+type Loader = fn(&mut Session, &[u8], &str) -> Result<(), Vec<Problem>>;
+
+fn load(value: JsValue, lang_code: Option<String>, loader: Loader) -> JsValue {
+    let lang_code = lang_code.unwrap_or_default();
+    let outcome = input(&value, &lang_code)
+        .map_err(|problem| vec![problem])
+        .and_then(|bytes| {
+            SESSION.with(|session| loader(&mut session.borrow_mut(), &bytes, &lang_code))
+        });
+    let errors = match &outcome {
+        Ok(()) => JsValue::from(js_sys::Array::new()),
+        Err(list) => problems(list),
+    };
+    let out = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&out, &"ok".into(), &outcome.is_ok().into());
+    let _ = js_sys::Reflect::set(&out, &"errors".into(), &errors);
+    out.into()
+}

@@ -1,0 +1,168 @@
+//! The engine held between calls, and every call as bytes in, JSON text out.
+
+use lindung::directory::{Directory, DirectoryError};
+use lindung::form::Form;
+use lindung::rules::RuleSetError;
+use lindung::{Engine, Lang, Problem, RuleSet, Severity};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// The largest input accepted, in bytes (the assessment limit of the data contract).
+pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
+
+/// The state of one WASM instance: the engine that assessments run through.
+#[derive(Debug, Default)]
+pub struct Session {
+    engine: Engine,
+}
+
+fn problem(path: &str, code: &str, message: String) -> Problem {
+    Problem {
+        path: path.to_owned(),
+        code: code.to_owned(),
+        severity: Severity::Error,
+        message,
+        params: Default::default(),
+    }
+}
+
+/// The problem for an input over [`MAX_INPUT_BYTES`].
+pub(crate) fn too_large(len: usize, lang: Lang) -> Problem {
+    problem(
+        "",
+        "input.too_large",
+        match lang {
+            Lang::Id => format!("masukan `{len}` bita melebihi batas `{MAX_INPUT_BYTES}` bita"),
+            Lang::En => {
+                format!("input of `{len}` bytes is over the limit of `{MAX_INPUT_BYTES}` bytes")
+            }
+        },
+    )
+}
+
+/// The problem for an input that is not a JSON object or JSON text.
+pub(crate) fn not_an_object(lang: Lang) -> Problem {
+    problem(
+        "",
+        "input.not_object",
+        match lang {
+            Lang::Id => "masukan harus berupa objek atau teks JSON".to_owned(),
+            Lang::En => "input must be an object or JSON text".to_owned(),
+        },
+    )
+}
+
+fn rules_problem(error: &RuleSetError) -> Problem {
+    let (code, path) = match error {
+        RuleSetError::TooLarge { .. } => ("rules.too_large", String::new()),
+        RuleSetError::Json { .. } => ("rules.json", String::new()),
+        RuleSetError::Document { field, .. } => ("rules.document", field.clone()),
+        RuleSetError::Rule { field, .. } => ("rules.rule", field.clone()),
+        _ => ("rules.invalid", String::new()),
+    };
+    let mut out = problem(&path, code, error.to_string());
+    if let RuleSetError::Rule { rule, .. } = error {
+        out.params.insert("rule".to_owned(), rule.clone());
+    }
+    out
+}
+
+fn directory_problem(error: &DirectoryError) -> Problem {
+    let mut out = problem("", error.code(), error.to_string());
+    if let Some(provider) = error.provider() {
+        out.params
+            .insert("provider".to_owned(), provider.to_owned());
+    }
+    out
+}
+
+fn text(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+/// Reads a language code; anything but `en` is Bahasa Indonesia, the default.
+pub fn lang(code: &str) -> Lang {
+    Lang::parse(code).unwrap_or_default()
+}
+
+impl Session {
+    /// The result document for an assessment given as JSON bytes, as JSON text: the very text
+    /// `serde_json::to_string(&Engine::assess_json(..))` gives natively.
+    ///
+    /// ```
+    /// let session = lindung_wasm::Session::default();
+    /// let result = session.assess(b"[]", "en");
+    /// assert!(result.contains(r#""valid":false"#));
+    /// ```
+    pub fn assess(&self, bytes: &[u8], lang_code: &str) -> String {
+        text(&self.engine.assess_json(bytes, lang(lang_code)))
+    }
+
+    /// The result document for an input that could not be read: the engine's answer to an empty
+    /// document, with `problem` as its only error.
+    pub fn refuse(&self, problem: Problem, lang_code: &str) -> String {
+        let mut result = self.engine.assess_json(b"null", lang(lang_code));
+        result.errors = vec![problem];
+        text(&result)
+    }
+
+    /// `{valid, problems}` for an assessment given as JSON bytes, as JSON text.
+    pub fn validate(&self, bytes: &[u8], lang_code: &str) -> String {
+        let checked = lindung::parse::check(bytes, lang(lang_code));
+        let valid = checked.problems.iter().all(|p| !p.is_error());
+        text(&json!({ "valid": valid, "problems": checked.problems }))
+    }
+
+    /// The form definition in a language, with the indicator questions of the rules in use.
+    pub fn form(&self, lang_code: &str) -> String {
+        text(&Form::with_rules(lang(lang_code), self.engine.rules()))
+    }
+
+    /// `{sections, questions}` that show for a partly filled assessment, as JSON text.
+    pub fn visibility(&self, bytes: &[u8]) -> String {
+        let value: Value = if bytes.len() > MAX_INPUT_BYTES {
+            Value::Null
+        } else {
+            serde_json::from_slice(bytes).unwrap_or(Value::Null)
+        };
+        text(&Form::with_rules(Lang::Id, self.engine.rules()).visibility(&value))
+    }
+
+    /// The versions of the library, the rule set and the directory in use, as JSON text.
+    pub fn version(&self) -> String {
+        let rules = self.engine.rules().document();
+        let directory = self.engine.directory();
+        text(&json!({
+            "lindung": env!("CARGO_PKG_VERSION"),
+            "rules": { "id": rules.id, "version": rules.version },
+            "directory": { "id": directory.id, "version": directory.version },
+        }))
+    }
+
+    /// A published JSON Schema by name (`assessment`, `result`, `rules`, `directory`, `problem`).
+    pub fn schema(&self, name: &str) -> Option<String> {
+        lindung::schema::schema_json(name)
+    }
+
+    /// Replaces the rule set with one given as JSON bytes; on a bad file returns the problems
+    /// and keeps the rule set in use.
+    pub fn load_rules(&mut self, bytes: &[u8], lang_code: &str) -> Result<(), Vec<Problem>> {
+        if bytes.len() > MAX_INPUT_BYTES {
+            return Err(vec![too_large(bytes.len(), lang(lang_code))]);
+        }
+        let rules = RuleSet::from_json(bytes).map_err(|e| vec![rules_problem(&e)])?;
+        self.engine = Engine::new(rules, self.engine.directory().clone());
+        Ok(())
+    }
+
+    /// Replaces the service directory with one given as JSON bytes; on a bad file returns the
+    /// problems and keeps the directory in use.
+    pub fn load_directory(&mut self, bytes: &[u8], lang_code: &str) -> Result<(), Vec<Problem>> {
+        if bytes.len() > MAX_INPUT_BYTES {
+            return Err(vec![too_large(bytes.len(), lang(lang_code))]);
+        }
+        let directory = Directory::from_json(bytes).map_err(|e| vec![directory_problem(&e)])?;
+        self.engine = Engine::new(self.engine.rules().clone(), directory);
+        Ok(())
+    }
+}

@@ -1,0 +1,220 @@
+//! `cargo xtask wasm`: builds the WASM module and the `<lindung-form>` element into `www/dist`.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// The wasm-bindgen CLI version that matches the `wasm-bindgen` crate pinned in the workspace.
+const WASM_BINDGEN: &str = "0.2.130";
+
+/// The files of the element copied next to the WASM module.
+const ELEMENT_FILES: &[&str] = &["lindung-form.js", "lindung-form.css"];
+
+/// Installs what is missing, builds the module, optimises it and copies the element into
+/// `www/dist`, then prints the shipped sizes.
+pub fn build(root: &Path, release: bool) -> Result<(), String> {
+    ensure_target()?;
+    ensure_wasm_bindgen()?;
+    let www = root.join("www");
+    ensure_npm(&www)?;
+
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cargo.current_dir(root).args([
+        "build",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "lindung-wasm",
+    ]);
+    if release {
+        cargo.arg("--release");
+    }
+    run(&mut cargo)?;
+
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let profile = if release { "release" } else { "debug" };
+    let module = target_dir
+        .join("wasm32-unknown-unknown")
+        .join(profile)
+        .join("lindung_wasm.wasm");
+    let dist = www.join("dist");
+    fs::create_dir_all(&dist).map_err(|e| format!("cannot create `{}`: {e}", dist.display()))?;
+    run(Command::new("wasm-bindgen")
+        .arg("--target")
+        .arg("web")
+        .arg("--no-typescript")
+        .arg("--out-dir")
+        .arg(&dist)
+        .arg(&module))?;
+
+    let wasm = dist.join("lindung_wasm_bg.wasm");
+    if release {
+        let wasm_opt = www.join("node_modules").join(".bin").join("wasm-opt");
+        run(Command::new(&wasm_opt)
+            .arg("-Oz")
+            .args([
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+                "--enable-multivalue",
+            ])
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm))?;
+    }
+    for file in ELEMENT_FILES {
+        fs::copy(www.join(file), dist.join(file))
+            .map_err(|e| format!("cannot copy `{file}`: {e}"))?;
+    }
+
+    let shipped = [
+        "lindung-form.js",
+        "lindung-form.css",
+        "lindung_wasm.js",
+        "lindung_wasm_bg.wasm",
+    ];
+    let mut total = [0usize; 3];
+    println!(
+        "{:<24} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for file in shipped {
+        let bytes = fs::read(dist.join(file)).map_err(|e| format!("cannot read `{file}`: {e}"))?;
+        let sizes = [
+            bytes.len(),
+            compressed("gzip", &["-9", "-c"], &bytes),
+            brotli(&bytes),
+        ];
+        for (sum, size) in total.iter_mut().zip(sizes) {
+            *sum += size;
+        }
+        println!(
+            "{file:<24} {:>10} {:>10} {:>10}",
+            sizes[0],
+            show(sizes[1]),
+            show(sizes[2])
+        );
+    }
+    println!(
+        "{:<24} {:>10} {:>10} {:>10}",
+        "total",
+        total[0],
+        show(total[1]),
+        show(total[2])
+    );
+    Ok(())
+}
+
+fn show(size: usize) -> String {
+    if size == 0 {
+        "-".to_owned()
+    } else {
+        size.to_string()
+    }
+}
+
+/// The size of `bytes` compressed by an external tool, or 0 when the tool is missing.
+fn compressed(tool: &str, args: &[&str], bytes: &[u8]) -> usize {
+    let Ok(mut child) = Command::new(tool)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+    else {
+        return 0;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(bytes);
+    }
+    child.wait_with_output().map_or(0, |out| {
+        if out.status.success() {
+            out.stdout.len()
+        } else {
+            0
+        }
+    })
+}
+
+/// Brotli size from the `brotli` tool, else from Node's zlib (Node is needed for npm anyway).
+fn brotli(bytes: &[u8]) -> usize {
+    match compressed("brotli", &["-q", "11", "-c"], bytes) {
+        0 => compressed(
+            "node",
+            &["-e", "process.stdout.write(require('zlib').brotliCompressSync(require('fs').readFileSync(0)))"],
+            bytes,
+        ),
+        size => size,
+    }
+}
+
+fn ensure_target() -> Result<(), String> {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|line| line.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_wasm_bindgen() -> Result<(), String> {
+    let version = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
+    if version.split_whitespace().nth(1) == Some(WASM_BINDGEN) {
+        return Ok(());
+    }
+    run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            WASM_BINDGEN,
+        ]),
+    )
+}
+
+fn ensure_npm(www: &Path) -> Result<(), String> {
+    if www
+        .join("node_modules")
+        .join(".bin")
+        .join("wasm-opt")
+        .exists()
+    {
+        return Ok(());
+    }
+    let command = if www.join("package-lock.json").exists() {
+        "ci"
+    } else {
+        "install"
+    };
+    run(Command::new("npm")
+        .current_dir(www)
+        .args([command, "--no-audit", "--no-fund"]))
+    .map_err(|e| format!("{e} (install Node.js 18 or newer with npm)"))
+}
+
+fn output(command: &mut Command) -> Option<String> {
+    let out = command.stderr(Stdio::null()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn run(command: &mut Command) -> Result<(), String> {
+    let shown = format!("{command:?}");
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed with {status}"))
+    }
+}
