@@ -4,18 +4,28 @@
 use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 /// The largest document accepted, in bytes (1 MiB). Larger input is refused before any work.
 pub const DOCUMENT_LIMIT: usize = 1024 * 1024;
 
-/// JSON text read into a value, with the pointers of every repeated key.
+/// JSON text read into a value, with every repeated key.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Read {
     /// The value; for a repeated key the first occurrence is kept.
     pub value: Value,
-    /// JSON Pointers of every key that repeats an earlier key of the same object, in text order.
-    pub repeated_keys: Vec<String>,
+    /// Every key that repeats an earlier key of the same object, in text order.
+    pub repeated_keys: Vec<RepeatedKey>,
+}
+
+/// A key that repeats an earlier key of the same object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatedKey {
+    /// The JSON Pointer of the repeated member.
+    pub pointer: String,
+    /// The key itself, unescaped.
+    pub key: String,
 }
 
 /// Reads JSON text into a [`Value`], recording repeated keys instead of letting the last one win.
@@ -24,8 +34,10 @@ pub struct Read {
 /// column.
 ///
 /// ```
-/// let read = lindung::json::read(br#"{"a": 1, "b": {"c": 2, "c": 3}}"#).unwrap();
-/// assert_eq!(read.repeated_keys, vec!["/b/c".to_owned()]);
+/// let read = lindung::json::read(br#"{"a": 1, "b": {"c": 2, "c": 3}}"#)?;
+/// assert_eq!(read.repeated_keys[0].pointer, "/b/c");
+/// assert_eq!(read.repeated_keys[0].key, "c");
+/// # Ok::<(), serde_json::Error>(())
 /// ```
 pub fn read(bytes: &[u8]) -> Result<Read, serde_json::Error> {
     let bytes = strip_bom(bytes);
@@ -104,7 +116,7 @@ impl Path<'_> {
 
 struct ValueSeed<'p, 'r> {
     path: &'p Path<'p>,
-    repeated: &'r mut Vec<String>,
+    repeated: &'r mut Vec<RepeatedKey>,
 }
 
 impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
@@ -173,10 +185,15 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
                 repeated: &mut *self.repeated,
             };
             let value = map.next_value_seed(seed)?;
-            if out.contains_key(&key) {
-                self.repeated.push(path.pointer());
-            } else {
-                out.insert(key, value);
+            match out.entry(key) {
+                Entry::Vacant(slot) => {
+                    slot.insert(value);
+                }
+                Entry::Occupied(slot) => {
+                    let key = slot.key().clone();
+                    let pointer = Path::Key(self.path, &key).pointer();
+                    self.repeated.push(RepeatedKey { pointer, key });
+                }
             }
         }
         Ok(Value::Object(out))
@@ -367,7 +384,12 @@ mod tests {
             (r#"{"a":1,"a":2,"a":3}"#, &["/a", "/a"]),
         ];
         for (text, expected) in cases {
-            let read = read(text.as_bytes()).map(|r| r.repeated_keys);
+            let read = read(text.as_bytes()).map(|r| {
+                r.repeated_keys
+                    .into_iter()
+                    .map(|k| k.pointer)
+                    .collect::<Vec<_>>()
+            });
             let expected: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
             assert_eq!(read.ok(), Some(expected), "{text}");
         }

@@ -9,6 +9,11 @@
 //! The core reads no clock and does no I/O: `assessedAt` is the "now" of every computation.
 #![deny(missing_docs)]
 
+/// The README's examples, run as doctests so the quick start stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 pub mod completeness;
 pub mod condition;
 pub mod directory;

@@ -42,3 +42,6 @@ impl Problem {
         self.severity == Severity::Error
     }
 }
+
+#[doc(hidden)]
+pub use crate::validate::problems_markdown;

@@ -39,8 +39,10 @@ pub fn root_schema<T: JsonSchema>(name: &str) -> Schema {
 /// name.
 ///
 /// ```
-/// let text = lindung::schema::schema_json("assessment").unwrap_or_default();
-/// assert!(text.contains("https://lindung.id/schemas/assessment.v1.json"));
+/// for name in ["assessment", "problem", "directory"] {
+///     let text = lindung::schema::schema_json(name).unwrap_or_default();
+///     assert!(text.contains(&format!("https://lindung.id/schemas/{name}.v1.json")));
+/// }
 /// assert!(lindung::schema::schema_json("nonsense").is_none());
 /// ```
 pub fn schema_json(name: &str) -> Option<String> {
@@ -53,4 +55,44 @@ pub fn schema_json(name: &str) -> Option<String> {
         _ => return None,
     };
     serde_json::to_string_pretty(&schema).ok()
+}
+
+/// The published schema text as committed under `schemas/`, by name; `None` for an unknown name.
+///
+/// Compiled in, so reading it needs neither I/O nor the schema generator (which keeps the WASM
+/// module small). `cargo xtask codegen --check` and a test keep it equal to [`schema_json`].
+///
+/// ```
+/// let text = lindung::schema::published("result").unwrap_or_default();
+/// assert!(text.contains("https://lindung.id/schemas/result.v1.json"));
+/// ```
+pub fn published(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "assessment" => include_str!("../../../schemas/assessment.v1.json"),
+        "problem" => include_str!("../../../schemas/problem.v1.json"),
+        "directory" => include_str!("../../../schemas/directory.v1.json"),
+        "rules" => include_str!("../../../schemas/rules.v1.json"),
+        "result" => include_str!("../../../schemas/result.v1.json"),
+        _ => return None,
+    })
+}
+
+/// The names of the published schemas.
+pub const NAMES: [&str; 5] = ["assessment", "problem", "rules", "result", "directory"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn published_text_is_what_the_types_generate() {
+        for name in NAMES {
+            let generated = schema_json(name).map(|text| text + "\n");
+            assert_eq!(
+                published(name),
+                generated.as_deref(),
+                "schemas/{name}.v1.json is stale: run `cargo xtask codegen`"
+            );
+        }
+    }
 }

@@ -164,6 +164,8 @@ fn problem_paths_point_into_the_document() {
                     | "consent.record_missing"
                     | "migration.missing"
                     | "danger.not_asked"
+                    | "needs.not_asked"
+                    | "indicators.not_asked"
                     | "violence.sexual_type_missing"
             );
             if !absent {

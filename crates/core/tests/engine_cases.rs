@@ -61,7 +61,10 @@ fn facts(result: &AssessmentResult) -> Value {
             .filter(|d| d.present)
             .map(|d| d.id)
             .collect();
-        json!({"status": t.status, "profile": t.profile, "rule": t.rule, "dimensions": present})
+        json!({
+            "status": t.status, "profile": t.profile, "rule": t.rule, "dimensions": present,
+            "elements": t.elements,
+        })
     });
     let referrals: Vec<Value> = result
         .referrals

@@ -178,6 +178,23 @@ fn rows() -> Vec<Row> {
             absent: vec!["migration.missing", "trafficking.missing"],
         },
         Row {
+            name: "every need asked leaves no needs finding",
+            changes: vec![(
+                "/needs",
+                json!({"medicalUrgent": "no", "medical": "yes", "psychological": "yes", "shelter": "no",
+                       "legal": "unknown", "economic": "no", "documents": "no", "education": "no",
+                       "repatriation": "no", "familyReunification": "no", "disabilitySupport": "no"}),
+            )],
+            present: vec![],
+            absent: vec!["needs.not_asked"],
+        },
+        Row {
+            name: "needs partly asked is one finding for the section",
+            changes: vec![("/needs", json!({"medical": "yes"}))],
+            present: vec![("needs.not_asked", "/needs")],
+            absent: vec![],
+        },
+        Row {
             name: "an event on one day",
             changes: vec![
                 ("/caseTypes", json!(["ktk", "kpo"])),

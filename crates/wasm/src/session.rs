@@ -141,7 +141,7 @@ impl Session {
 
     /// A published JSON Schema by name (`assessment`, `result`, `rules`, `directory`, `problem`).
     pub fn schema(&self, name: &str) -> Option<String> {
-        lindung::schema::schema_json(name)
+        lindung::schema::published(name).map(str::to_owned)
     }
 
     /// Replaces the rule set with one given as JSON bytes; on a bad file returns the problems

@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
+#[schemars(
+    description = "The answer to a risk, indicator or need question: `yes`, `no`, or `unknown` (asked, but the person could not or would not say). An absent question was not asked. Only `yes` adds risk; `unknown` and not-asked answers are counted and reported, so a thin assessment never looks like a safe one."
+)]
 pub enum Answer {
     /// The person said yes.
     Yes,

@@ -6,6 +6,7 @@
 
 mod pattern;
 mod shape;
+mod wording;
 
 use shape::Shape;
 
@@ -16,15 +17,15 @@ use serde_json::Value;
 use crate::json::{self, DOCUMENT_LIMIT};
 use crate::model::{Assessment, Lang};
 use crate::problem::Problem;
-use crate::schema::root_schema;
 use crate::validate::{self, Code};
 
 /// The assessment schema, compiled once.
 fn assessment_shape() -> &'static Shape {
     static SHAPE: OnceLock<Shape> = OnceLock::new();
     SHAPE.get_or_init(|| {
-        let schema =
-            serde_json::to_value(root_schema::<Assessment>("assessment")).unwrap_or(Value::Null);
+        let schema = crate::schema::published("assessment")
+            .and_then(|text| serde_json::from_str(text).ok())
+            .unwrap_or(Value::Null);
         Shape::compile(&schema)
     })
 }
@@ -69,10 +70,12 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
     let mut problems: Vec<Problem> = read
         .repeated_keys
         .iter()
-        .map(|pointer| {
-            let key = pointer.rsplit('/').next().unwrap_or_default();
-            let key = key.replace("~1", "/").replace("~0", "~");
-            Code::JsonDuplicateKey.problem(pointer.clone(), lang, &[("key", key)])
+        .map(|repeated| {
+            Code::JsonDuplicateKey.problem(
+                repeated.pointer.clone(),
+                lang,
+                &[("key", repeated.key.clone())],
+            )
         })
         .collect();
     problems.extend(assessment_shape().check(&read.value, lang));

@@ -14,6 +14,7 @@ use chrono::{DateTime, NaiveDate};
 use serde_json::{Map, Value};
 
 use super::pattern::Pattern;
+use super::wording::{form_hint, format_name, type_label};
 use crate::json::Path;
 use crate::model::Lang;
 use crate::problem::Problem;
@@ -295,14 +296,13 @@ impl Walk<'_> {
     /// branch the value was evidently meant for, or a type problem. Branches of another type are
     /// not tried, so a sound document costs one branch per choice.
     fn branches(&self, value: &Value, node: &Node, path: &Path<'_>, out: &mut Vec<Problem>) {
-        let compatible: Vec<usize> = node
-            .branches
-            .iter()
-            .copied()
-            .filter(|b| accepts(self.shape.nodes[*b].types, value))
-            .collect();
+        let mut compatible = 0;
         let mut first_failure = None;
-        for branch in &compatible {
+        for branch in &node.branches {
+            if !accepts(self.shape.nodes[*branch].types, value) {
+                continue;
+            }
+            compatible += 1;
             let mut problems = Vec::new();
             self.walk(value, *branch, path, &mut problems);
             if problems.is_empty() {
@@ -310,7 +310,7 @@ impl Walk<'_> {
             }
             first_failure.get_or_insert(problems);
         }
-        match (compatible.len(), first_failure) {
+        match (compatible, first_failure) {
             (1, Some(mut problems)) => out.append(&mut problems),
             _ => out.push(self.type_problem(value, node.types, path)),
         }
@@ -515,78 +515,11 @@ fn shown(value: &Value) -> String {
 }
 
 fn type_name(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn type_label(name: &str, lang: Lang) -> &'static str {
-    match (name, lang) {
-        ("string", Lang::En) => "text",
-        ("string", Lang::Id) => "teks",
-        ("integer", Lang::En) => "a whole number",
-        ("integer", Lang::Id) => "bilangan bulat",
-        ("number", Lang::En) => "a number",
-        ("number", Lang::Id) => "angka",
-        ("boolean", Lang::En) => "true or false",
-        ("boolean", Lang::Id) => "benar atau salah",
-        ("array", Lang::En) => "a list",
-        ("array", Lang::Id) => "daftar",
-        ("object", Lang::En) => "an object",
-        ("object", Lang::Id) => "objek",
-        (_, _) => "null",
-    }
-}
-
-fn format_name(format: &str, lang: Lang) -> &'static str {
-    match (format, lang) {
-        ("date", Lang::En) => "date (YYYY-MM-DD)",
-        ("date", Lang::Id) => "tanggal (YYYY-MM-DD)",
-        (_, Lang::En) => "date and time with a UTC offset (YYYY-MM-DDThh:mm:ss+hh:mm)",
-        (_, Lang::Id) => "tanggal dan waktu dengan selisih UTC (YYYY-MM-DDThh:mm:ss+hh:mm)",
-    }
-}
-
-/// What a pattern asks for, in words an officer reads.
-fn form_hint(pattern: &str, lang: Lang) -> String {
-    let (en, id) = match pattern {
-        r"^[A-Za-z0-9._-]{1,64}$" => (
-            "1 to 64 letters, digits, `.`, `_` or `-`",
-            "1 sampai 64 huruf, angka, `.`, `_` atau `-`",
-        ),
-        r"^[0-9]{2}$" => (
-            "a two-digit province code such as `63`",
-            "kode provinsi dua angka seperti `63`",
-        ),
-        r"^[0-9]{2}\.[0-9]{2}$" => (
-            "a regency or city code such as `63.71`",
-            "kode kabupaten atau kota seperti `63.71`",
-        ),
-        r"^[0-9]{16}$" => ("16 digits", "16 angka"),
-        r"^[A-Z]{2}$" => (
-            "a two-letter country code in capitals such as `ID`",
-            "kode negara dua huruf kapital seperti `ID`",
-        ),
-        r"^\+?[0-9][0-9 -]{2,19}$" => (
-            "a phone number such as `+62 812 3456 7890`",
-            "nomor telepon seperti `+62 812 3456 7890`",
-        ),
-        r"^[a-z]{2,3}$" => (
-            "a language code such as `id` or `bjn`",
-            "kode bahasa seperti `id` atau `bjn`",
-        ),
-        other => return format!("`{other}`"),
-    };
-    match lang {
-        Lang::En => en.to_owned(),
-        Lang::Id => id.to_owned(),
-    }
+    let bit = value_bit(value);
+    TYPES
+        .iter()
+        .find(|(each, _)| *each == bit)
+        .map_or("null", |(_, name)| name)
 }
 
 /// `YYYY-MM-DD`, a real calendar date (RFC 3339 `full-date`).

@@ -172,6 +172,14 @@ codes! {
         "Strangulation or threats to kill answered `unknown`: among the strongest signs of danger.",
         en: "`{question}` is unknown: it is among the strongest signs of danger, ask again when it is safe",
         id: "`{question}` tidak diketahui: ini salah satu tanda bahaya terkuat, tanyakan lagi bila aman";
+    NeedsNotAsked => "needs.not_asked", Warning,
+        "Some questions about the person's needs were not asked; `count` of `total`.",
+        en: "{count} of {total} questions about needs were not asked",
+        id: "{count} dari {total} pertanyaan tentang kebutuhan belum ditanyakan";
+    IndicatorsNotAsked => "indicators.not_asked", Warning,
+        "Some trafficking indicators were not asked in a trafficking case; `count` of `total`.",
+        en: "{count} of {total} trafficking indicators were not asked",
+        id: "{count} dari {total} indikator perdagangan orang belum ditanyakan";
     MigrationMissing => "migration.missing", Warning,
         "A trafficking case without migration data.",
         en: "migration is not recorded for this trafficking case",

@@ -1,8 +1,9 @@
 //! Quality findings an officer should see: missing consent, danger questions not asked or
-//! unknown, missing migration data, and a guardian who is a suspected perpetrator.
+//! unknown, needs and indicators not asked, missing migration data, and a guardian who is a
+//! suspected perpetrator.
 
 use crate::json::push_token;
-use crate::model::{Answer, Assessment, CaseType, Lang};
+use crate::model::{Answer, Assessment, CaseType, IndicatorId, Lang, Needs};
 use crate::problem::Problem;
 
 use super::Code;
@@ -26,9 +27,39 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
             _ => {}
         }
     }
+    // Needs and indicators are many: one finding per section, not one per question.
+    let needs_not_asked = assessment
+        .needs
+        .answers()
+        .filter(|(_, a)| a.is_none())
+        .count();
+    if needs_not_asked > 0 {
+        out.push(Code::NeedsNotAsked.problem(
+            "/needs",
+            lang,
+            &[
+                ("count", needs_not_asked.to_string()),
+                ("total", Needs::QUESTIONS.len().to_string()),
+            ],
+        ));
+    }
     if let Some(trafficking) = &assessment.trafficking {
-        if assessment.has_case_type(CaseType::Kpo) && trafficking.migration.is_none() {
-            out.push(Code::MigrationMissing.problem("/trafficking/migration", lang, &[]));
+        if assessment.has_case_type(CaseType::Kpo) {
+            let total = IndicatorId::ALL.len();
+            let not_asked = total.saturating_sub(trafficking.indicators.len());
+            if not_asked > 0 {
+                out.push(Code::IndicatorsNotAsked.problem(
+                    "/trafficking/indicators",
+                    lang,
+                    &[
+                        ("count", not_asked.to_string()),
+                        ("total", total.to_string()),
+                    ],
+                ));
+            }
+            if trafficking.migration.is_none() {
+                out.push(Code::MigrationMissing.problem("/trafficking/migration", lang, &[]));
+            }
         }
     }
     if let Some(guardian) = &assessment.guardian {
