@@ -25,12 +25,12 @@ const root = join(www, '..');
  */
 function corpusDir() {
   const given = process.env.LINDUNG_AGREEMENT_DIR;
-  if (given && existsSync(join(given, 'assessment.jsonl'))) return given;
+  const files = ['assessment', 'rules', 'directory'].map((name) => join(given ?? '', `${name}.jsonl`));
+  if (given && files.every((file) => existsSync(file))) return given;
   const dir = given ?? mkdtempSync(join(tmpdir(), 'lindung-agreement-'));
   execFileSync(
     'cargo',
-    ['test', '--quiet', '-p', 'lindung', '--test', 'agreement', '--', '--exact',
-      'generated_documents_and_their_breakages_get_one_verdict'],
+    ['test', '--quiet', '-p', 'lindung', '--test', 'agreement', '--test', 'agreement_config'],
     { cwd: root, env: { ...process.env, LINDUNG_AGREEMENT_DIR: dir }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return dir;
@@ -50,13 +50,13 @@ function strictAjv(options = {}) {
  * The schema compiled to standalone code, loaded back as a module.
  * @param {object} schema
  */
-async function standalone(schema) {
+async function standalone(schema, name) {
   const ajv = strictAjv({ code: { source: true, esm: false } });
   const source = standaloneCode(ajv, ajv.compile(schema));
   // Beside node_modules, so the generated code finds ajv-formats.
   const dir = join(www, 'node_modules', '.lindung-agreement');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'assessment.cjs');
+  const file = join(dir, `${name}.cjs`);
   writeFileSync(file, source);
   const require = createRequire(import.meta.url);
   delete require.cache[file];
@@ -83,7 +83,7 @@ test('ajv agrees with the library and the jsonschema crate on the whole corpus',
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line));
   const inMemory = strictAjv().compile(schema);
-  const compiled = await standalone(schema);
+  const compiled = await standalone(schema, 'assessment');
   const failures = [];
   let agreed = 0;
   for (const record of records) {
@@ -105,6 +105,32 @@ test('ajv agrees with the library and the jsonschema crate on the whole corpus',
   assert.deepEqual(failures, [], `${failures.length} disagreements`);
   console.log(`ajv agrees on ${agreed} of ${records.length} documents (${generated} generated)`);
 });
+
+for (const name of ['rules', 'directory']) {
+  test(`ajv agrees with the jsonschema crate on broken ${name} documents`, async () => {
+    const dir = corpusDir();
+    const schema = JSON.parse(readFileSync(join(dir, `${name}.schema.json`), 'utf8'));
+    const records = readFileSync(join(dir, `${name}.jsonl`), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line));
+    const inMemory = strictAjv().compile(schema);
+    const compiled = await standalone(schema, name);
+    const failures = [];
+    for (const record of records) {
+      const expected = record.expect === 'accept';
+      const ours = verdict(inMemory, record.text);
+      const theirs = verdict(compiled, record.text);
+      if (ours.accepted !== expected || theirs.accepted !== expected) {
+        failures.push(`${record.name}: ajv ${ours.accepted}, standalone ${theirs.accepted}, jsonschema ${expected}`
+          + `\n  ${ours.errors.slice(0, 3).join('\n  ')}`);
+      }
+    }
+    assert.ok(records.length >= 300, `only ${records.length} ${name} documents`);
+    assert.deepEqual(failures, [], `${failures.length} disagreements`);
+    console.log(`ajv agrees on ${records.length} broken ${name} documents`);
+  });
+}
 
 test('every pinned difference is listed in schemas/README.md', () => {
   const dir = corpusDir();
