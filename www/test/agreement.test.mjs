@@ -23,7 +23,9 @@ const root = join(www, '..');
  * written by the Rust agreement test.
  * @returns {string}
  */
+let written;
 function corpusDir() {
+  if (written) return written;
   const given = process.env.LINDUNG_AGREEMENT_DIR;
   const files = ['assessment', 'rules', 'directory'].map((name) => join(given ?? '', `${name}.jsonl`));
   if (given && files.every((file) => existsSync(file))) return given;
@@ -33,6 +35,7 @@ function corpusDir() {
     ['test', '--quiet', '-p', 'lindung', '--test', 'agreement', '--test', 'agreement_config'],
     { cwd: root, env: { ...process.env, LINDUNG_AGREEMENT_DIR: dir }, stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  written = dir;
   return dir;
 }
 
