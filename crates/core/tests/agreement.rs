@@ -199,6 +199,13 @@ fn differences() -> Vec<(&'static str, String, bool)> {
                 .replace("\"ageYears\": 3", "\"ageYears\": 3e1"),
             true,
         ),
+        // Negative zero: a float for serde_json, the integer 0 for a validator.
+        (
+            "negative_zero",
+            text(&with("/person/ageYears", json!(0)))
+                .replace("\"ageYears\": 0", "\"ageYears\": -0"),
+            true,
+        ),
         // A leap second: a validator accepts 23:59:60 UTC, no clock that records an assessment shows one.
         (
             "leap_second",
@@ -272,6 +279,36 @@ fn difference_records() -> Vec<Record> {
     out
 }
 
+/// Numbers at the edges of what the readers hold, where all three must still agree: an integer
+/// past `u64`, one past a float, and integers JavaScript cannot hold exactly.
+fn edge_records() -> Vec<Record> {
+    let base =
+        serde_json::to_string_pretty(&generate::assessment(schema(), 11)).unwrap_or_default();
+    let mut doc: Value = serde_json::from_str(&base).unwrap_or_default();
+    if let Some(person) = doc.get_mut("person").and_then(Value::as_object_mut) {
+        person.remove("birthDate");
+        person.insert("ageYears".into(), json!(4242));
+    }
+    let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    [
+        ("integer_past_u64", "18446744073709551616"),
+        ("past_a_float", "1e400"),
+        ("past_javascript_integers", "9007199254740993"),
+        ("negative", "-1"),
+    ]
+    .into_iter()
+    .map(|(name, number)| {
+        let text = text.replace("4242", number);
+        let mut record = Record::new(format!("edge:{name}"), text, None, None);
+        if serde_json::from_str::<Value>(&record.text).is_err() {
+            // Not JSON for the jsonschema crate; JavaScript reads it as Infinity and refuses it.
+            record.expect = false;
+        }
+        record
+    })
+    .collect()
+}
+
 /// Where the corpus goes: `LINDUNG_AGREEMENT_DIR`, or the target directory's scratch space.
 fn corpus_dir() -> PathBuf {
     std::env::var_os("LINDUNG_AGREEMENT_DIR")
@@ -323,6 +360,7 @@ fn generated_documents_and_their_breakages_get_one_verdict() {
             records.push(record);
         }
     }
+    records.extend(edge_records());
     records.extend(case_records());
     records.extend(difference_records());
     for record in &records {
