@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::run::status;
+
 use serde_json::Value;
 
 /// The criterion cases: the name the bench uses, the label the table shows, the file.
@@ -518,16 +520,4 @@ fn node_json(command: &mut Command) -> Result<Value, String> {
         .find(|l| !l.trim().is_empty())
         .unwrap_or("");
     serde_json::from_str(last).map_err(|e| format!("{shown} printed no JSON: {e}"))
-}
-
-fn status(command: &mut Command) -> Result<(), String> {
-    let shown = format!("{command:?}");
-    let status = command
-        .status()
-        .map_err(|e| format!("cannot run {shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{shown} failed with {status}"))
-    }
 }

@@ -207,21 +207,11 @@ fn run(command: Command) -> Result<Outcome, Failure> {
         Command::Example { name } => examples::print(&mut out, name.as_deref())?,
         Command::Rules(RulesCommand::Check { file }) => {
             let bytes = read(&Source::new(&file))?;
-            match RuleSet::from_json(&bytes) {
-                Ok(rules) => {
-                    writeln!(
-                        out,
-                        "{file}: rule set `{}` version {} is valid",
-                        rules.document().id,
-                        rules.document().version
-                    )?;
-                    Outcome::Ok
-                }
-                Err(error) => {
-                    writeln!(out, "{file}: {error}")?;
-                    Outcome::Invalid
-                }
-            }
+            let checked = RuleSet::from_json(&bytes).map(|rules| {
+                let doc = rules.document();
+                format!("rule set `{}` version {} is valid", doc.id, doc.version)
+            });
+            report_check(&mut out, &file, checked)?
         }
         Command::Rules(RulesCommand::Show { file }) => {
             let rules = match file {
@@ -233,21 +223,14 @@ fn run(command: Command) -> Result<Outcome, Failure> {
         }
         Command::Directory(DirectoryCommand::Check { file }) => {
             let bytes = read(&Source::new(&file))?;
-            match Directory::from_json(&bytes) {
-                Ok(directory) => {
-                    writeln!(
-                        out,
-                        "{file}: directory `{}` with {} providers is valid",
-                        directory.id,
-                        directory.providers.len()
-                    )?;
-                    Outcome::Ok
-                }
-                Err(error) => {
-                    writeln!(out, "{file}: {error}")?;
-                    Outcome::Invalid
-                }
-            }
+            let checked = Directory::from_json(&bytes).map(|directory| {
+                let providers = directory.providers.len();
+                format!(
+                    "directory `{}` with {providers} providers is valid",
+                    directory.id
+                )
+            });
+            report_check(&mut out, &file, checked)?
         }
         Command::Directory(DirectoryCommand::Show { file }) => {
             let directory = match file {
@@ -264,6 +247,24 @@ fn run(command: Command) -> Result<Outcome, Failure> {
     };
     out.flush()?;
     Ok(outcome)
+}
+
+/// Prints what checking a configuration file found: exit 0 when it is valid, 1 when not.
+fn report_check<E: std::fmt::Display>(
+    out: &mut impl Write,
+    file: &str,
+    checked: Result<String, E>,
+) -> Result<Outcome, Failure> {
+    match checked {
+        Ok(summary) => {
+            writeln!(out, "{file}: {summary}")?;
+            Ok(Outcome::Ok)
+        }
+        Err(error) => {
+            writeln!(out, "{file}: {error}")?;
+            Ok(Outcome::Invalid)
+        }
+    }
 }
 
 fn read(source: &Source) -> Result<Vec<u8>, Failure> {
