@@ -192,12 +192,7 @@ fn ensure_wasm_bindgen() -> Result<(), String> {
 }
 
 fn ensure_npm(www: &Path) -> Result<(), String> {
-    if www
-        .join("node_modules")
-        .join(".bin")
-        .join("wasm-opt")
-        .exists()
-    {
+    if npm_up_to_date(www) {
         return Ok(());
     }
     let command = if www.join("package-lock.json").exists() {
@@ -209,6 +204,24 @@ fn ensure_npm(www: &Path) -> Result<(), String> {
         .current_dir(www)
         .args([command, "--no-audit", "--no-fund"]))
     .map_err(|e| format!("{e} (install Node.js 18 or newer with npm)"))
+}
+
+/// True when `node_modules` was installed from the current lock file: npm records what it
+/// installed in `node_modules/.package-lock.json`, which is older than `package-lock.json` once a
+/// dependency is added or changed.
+fn npm_up_to_date(www: &Path) -> bool {
+    let modified = |path: std::path::PathBuf| fs::metadata(path).and_then(|m| m.modified()).ok();
+    let installed = modified(www.join("node_modules").join(".package-lock.json"));
+    let wanted = modified(www.join("package-lock.json"));
+    let has_tools = www
+        .join("node_modules")
+        .join(".bin")
+        .join("wasm-opt")
+        .exists();
+    match (installed, wanted) {
+        (Some(installed), Some(wanted)) => has_tools && installed >= wanted,
+        _ => false,
+    }
 }
 
 fn output(command: &mut Command) -> Option<String> {
