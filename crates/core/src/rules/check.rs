@@ -71,6 +71,7 @@ fn doc_error(field: &str, problem: impl Into<String>) -> RuleSetError {
 fn plain(message: String) -> String {
     let mut out = message;
     for (rust, words) in [
+        ("RuleSetDocument", "a rule set object"),
         ("u8", "a small whole number"),
         ("u32", "a whole number"),
         ("f64", "a number"),
@@ -84,15 +85,29 @@ fn plain(message: String) -> String {
     out
 }
 
+/// The longest label text, in characters (the schema's `maxLength` of `Text`).
+const MAX_LABEL: usize = 500;
+
+/// The largest weight of a risk factor (the schema's `maximum`).
+const MAX_WEIGHT: u32 = 100;
+
 pub(super) fn from_json(bytes: &[u8]) -> Result<RuleSet, RuleSetError> {
     if bytes.len() > MAX_BYTES {
         return Err(RuleSetError::TooLarge { size: bytes.len() });
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| RuleSetError::Json {
+    let read = crate::json::read(bytes).map_err(|e| RuleSetError::Json {
         line: e.line(),
         column: e.column(),
         message: plain(strip_position(&e.to_string())),
     })?;
+    // A repeated key would let the last copy win unseen: an agency must see which it meant.
+    if let Some(repeated) = read.repeated_keys.first() {
+        return Err(doc_error(
+            &repeated.pointer,
+            format!("the key `{}` appears more than once", repeated.key),
+        ));
+    }
+    let value = read.value;
     let document = match serde_json::from_value::<RuleSetDocument>(value.clone()) {
         Ok(document) => document,
         Err(e) => return Err(locate(&value, e)),
@@ -185,6 +200,14 @@ fn label(rule: &str, field: &str, text: &Text) -> Result<(), RuleSetError> {
                 format!("the `{lang}` text is missing"),
             ));
         }
+        let length = value.chars().count();
+        if length > MAX_LABEL {
+            return Err(rule_error(
+                rule,
+                field,
+                format!("the `{lang}` text is {length} characters, over the limit of {MAX_LABEL}"),
+            ));
+        }
     }
     Ok(())
 }
@@ -273,6 +296,16 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     for factor in &doc.risk.factors {
         rule_id(&mut seen, &factor.id, next())?;
         label(&factor.id, "label", &factor.label)?;
+        if factor.weight > MAX_WEIGHT {
+            return Err(rule_error(
+                &factor.id,
+                "weight",
+                format!(
+                    "the weight `{}` is over the limit of {MAX_WEIGHT}",
+                    factor.weight
+                ),
+            ));
+        }
         factors.push(compile(
             &factor.id,
             "when",
