@@ -59,6 +59,34 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
+/// Every JSON Pointer in a value, the root (`""`) first, in document order.
+///
+/// ```
+/// let value = serde_json::json!({"a": [1, {"b/c": true}]});
+/// assert_eq!(lindung::json::pointers(&value), ["", "/a", "/a/0", "/a/1", "/a/1/b~1c"]);
+/// ```
+pub fn pointers(value: &Value) -> Vec<String> {
+    fn walk(value: &Value, at: String, out: &mut Vec<String>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(members) => {
+                for (name, member) in members {
+                    walk(member, push_token(&at, name), out);
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    walk(item, format!("{at}/{index}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, String::new(), &mut out);
+    out
+}
+
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
 ///
 /// ```

@@ -89,8 +89,7 @@ impl Record {
 fn generated(seed: u64) -> (Value, Option<(mutate::Mutation, Value)>) {
     let sound = generate::assessment(schema(), seed);
     let mut g = generate::Generator::new(schema(), seed ^ 0x5eed);
-    let mut all = Vec::new();
-    mutate::pointers(&sound, String::new(), &mut all);
+    let all = lindung::json::pointers(&sound);
     for _ in 0..20 {
         let at = g.pick(&all).clone();
         let mut broken = sound.clone();

@@ -152,24 +152,6 @@ fn a_document_at_the_limit_is_still_read() {
     assert_eq!(result.errors[0].code, "document.too_large");
 }
 
-/// Every pointer in a value, the root included.
-fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-    out.push(at.clone());
-    match value {
-        Value::Object(members) => {
-            for (name, member) in members {
-                pointers(member, lindung::json::push_token(&at, name), out);
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                pointers(item, format!("{at}/{index}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// True when a replacement is of the type that was there: then it may well be sound.
 fn same_type(original: Option<&Value>, wrong: &Value) -> bool {
     let kind = |v: &Value| match v {
@@ -189,8 +171,7 @@ const WRONG: [&str; 5] = ["7", "\"x\"", "[]", "{}", "true"];
 fn a_wrong_type_at_any_level_is_named_where_it_is() {
     let engine = Engine::default();
     let document = sound();
-    let mut all = Vec::new();
-    pointers(&document, String::new(), &mut all);
+    let all = lindung::json::pointers(&document);
     let mut checked = 0;
     for pointer in &all {
         for wrong in WRONG {
@@ -237,8 +218,7 @@ fn rule_sets_over_the_limit_nested_or_mistyped_are_named_errors() {
         ));
     }
     let document: Value = serde_json::from_slice(&builtin).unwrap();
-    let mut all = Vec::new();
-    pointers(&document, String::new(), &mut all);
+    let all = lindung::json::pointers(&document);
     // Every 29th place, so the test stays quick; the fuzz target covers the rest.
     for pointer in all.iter().step_by(29) {
         for wrong in WRONG {
@@ -279,8 +259,7 @@ fn directories_over_the_limit_nested_or_mistyped_are_named_errors() {
         assert!(error.is_some_and(|e| !e.code().is_empty()));
     }
     let document: Value = serde_json::from_slice(&builtin).unwrap();
-    let mut all = Vec::new();
-    pointers(&document, String::new(), &mut all);
+    let all = lindung::json::pointers(&document);
     for pointer in &all {
         for wrong in WRONG {
             let wrong: Value = serde_json::from_str(wrong).unwrap();

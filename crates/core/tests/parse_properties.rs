@@ -51,24 +51,6 @@ fn valid_cases() -> &'static [(String, Value)] {
     })
 }
 
-/// Every pointer in a value, the root included.
-fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(members) => {
-            for (name, member) in members {
-                pointers(member, lindung::json::push_token(&at, name), out);
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                pointers(item, format!("{at}/{index}"), out);
-            }
-        }
-        _ => {}
-    }
-    out.push(at);
-}
-
 #[derive(Debug, Clone)]
 enum Mutation {
     Replace(Value),
@@ -173,8 +155,7 @@ proptest! {
         let (name, original) = &cases[case.index(cases.len())];
         let mut document = original.clone();
         for mutation in mutations {
-            let mut all = Vec::new();
-            pointers(&document, String::new(), &mut all);
+            let all = lindung::json::pointers(&document);
             let at = all[place.index(all.len())].clone();
             apply(&mut document, &at, mutation);
         }

@@ -57,24 +57,6 @@ pub struct Mutation {
     pub pointer: String,
 }
 
-/// Every pointer in a value, the root included, in document order.
-pub fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
-    out.push(at.clone());
-    match value {
-        Value::Object(members) => {
-            for (name, member) in members {
-                pointers(member, lindung::json::push_token(&at, name), out);
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                pointers(item, format!("{at}/{index}"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
 fn json_type(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
