@@ -295,15 +295,25 @@ fn engine(rules: Option<&str>, directory: Option<&str>) -> Result<Engine, Failur
     Ok(Engine::new(rules, directory))
 }
 
-fn validate(
-    out: &mut impl Write,
+fn validate<W: Write>(
+    out: &mut W,
     files: &[String],
     force_lines: bool,
     output: &Output,
 ) -> Result<Outcome, Failure> {
     let lang: Lang = output.lang.into();
+    let json = output.format == Format::Json;
     let mut outcome = Outcome::Ok;
     let mut tally = report::Tally::default();
+    // One document, whole or one line of a JSON Lines input: checked and reported alike.
+    let mut check = |out: &mut W, file: &str, line: Option<usize>, bytes: &[u8]| {
+        let checked = lindung::parse::check(bytes, lang);
+        let place = report::Place { file, line, bytes };
+        if !report::problems(out, json, &place, &checked.problems, &mut tally)? {
+            outcome = Outcome::Invalid;
+        }
+        Ok::<(), Failure>(())
+    };
     for file in files {
         let source = Source::new(file);
         if force_lines || source.is_json_lines() {
@@ -312,39 +322,10 @@ fn validate(
                 .map_err(|e| Failure(format!("cannot read `{file}`: {e}")))?;
             for line in input::lines(reader) {
                 let line = line.map_err(|e| Failure(format!("cannot read `{file}`: {e}")))?;
-                let checked = lindung::parse::check(&line.bytes, lang);
-                let place = report::Place {
-                    file,
-                    line: Some(line.number),
-                    bytes: &line.bytes,
-                };
-                if !report::problems(
-                    out,
-                    output.format == Format::Json,
-                    &place,
-                    &checked.problems,
-                    &mut tally,
-                )? {
-                    outcome = Outcome::Invalid;
-                }
+                check(out, file, Some(line.number), &line.bytes)?;
             }
         } else {
-            let bytes = read(&source)?;
-            let checked = lindung::parse::check(&bytes, lang);
-            let place = report::Place {
-                file,
-                line: None,
-                bytes: &bytes,
-            };
-            if !report::problems(
-                out,
-                output.format == Format::Json,
-                &place,
-                &checked.problems,
-                &mut tally,
-            )? {
-                outcome = Outcome::Invalid;
-            }
+            check(out, file, None, &read(&source)?)?;
         }
     }
     if output.format == Format::Text && tally.documents > 1 {
