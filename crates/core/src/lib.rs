@@ -16,6 +16,7 @@ pub struct ReadmeDoctests;
 
 pub mod completeness;
 pub mod condition;
+mod decode;
 pub mod directory;
 pub mod engine;
 pub mod fields;

@@ -1,0 +1,1 @@
+//! Readers for the service directory's types.

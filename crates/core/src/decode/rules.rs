@@ -1,0 +1,1 @@
+//! Readers for the rule set's types and the condition language.
