@@ -29,6 +29,10 @@ fn generated() -> Result<Vec<Generated>, String> {
         });
     }
     files.push(Generated {
+        path: "crates/core/data/assessment.shape.json".into(),
+        text: lindung::schema::assessment_shape_json() + "\n",
+    });
+    files.push(Generated {
         path: "www/types/lindung.d.ts".into(),
         text: typescript::declarations(&schemas)?,
     });

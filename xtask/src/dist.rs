@@ -13,13 +13,16 @@ pub fn run(root: &Path) -> Result<(), String> {
     }
     fs::create_dir_all(&out).map_err(|e| format!("cannot create `{}`: {e}", out.display()))?;
     let built = root.join("www").join("dist");
-    let entries =
-        fs::read_dir(&built).map_err(|e| format!("cannot read `{}`: {e}", built.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_file() {
-            copy(&path, &out.join(entry.file_name()))?;
-        }
+    for file in crate::wasm::SHIPPED {
+        copy(&built.join(file), &out.join(file))?;
+    }
+    // The published schemas, for systems that check documents before sending them.
+    let schemas = out.join("schemas");
+    fs::create_dir_all(&schemas)
+        .map_err(|e| format!("cannot create `{}`: {e}", schemas.display()))?;
+    for name in crate::codegen::SCHEMAS {
+        let file = format!("{name}.v1.json");
+        copy(&root.join("schemas").join(&file), &schemas.join(&file))?;
     }
     copy(&root.join("www").join("README.md"), &out.join("README.md"))?;
     copy(

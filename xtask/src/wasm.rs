@@ -10,8 +10,13 @@ use crate::run::status as run;
 /// The wasm-bindgen CLI version that matches the `wasm-bindgen` crate pinned in the workspace.
 const WASM_BINDGEN: &str = "0.2.130";
 
-/// The files of the element copied next to the WASM module.
-const ELEMENT_FILES: &[&str] = &["lindung-form.js", "lindung-form.css"];
+/// What a page downloads: the element (bundled with the module's JS glue), its styles and the
+/// module.
+pub const SHIPPED: &[&str] = &[
+    "lindung-form.js",
+    "lindung-form.css",
+    "lindung_wasm_bg.wasm",
+];
 
 /// Installs what is missing, builds the module, optimises it and copies the element into
 /// `www/dist`, then prints the shipped sizes.
@@ -69,23 +74,14 @@ pub fn build(root: &Path, release: bool) -> Result<(), String> {
             .arg("-o")
             .arg(&wasm))?;
     }
-    for file in ELEMENT_FILES {
-        fs::copy(www.join(file), dist.join(file))
-            .map_err(|e| format!("cannot copy `{file}`: {e}"))?;
-    }
+    bundle(&www, release)?;
 
-    let shipped = [
-        "lindung-form.js",
-        "lindung-form.css",
-        "lindung_wasm.js",
-        "lindung_wasm_bg.wasm",
-    ];
     let mut total = [0usize; 3];
     println!(
         "{:<24} {:>10} {:>10} {:>10}",
         "file", "raw", "gzip", "brotli"
     );
-    for file in shipped {
+    for file in SHIPPED {
         let bytes = fs::read(dist.join(file)).map_err(|e| format!("cannot read `{file}`: {e}"))?;
         let sizes = [
             bytes.len(),
@@ -109,6 +105,47 @@ pub fn build(root: &Path, release: bool) -> Result<(), String> {
         show(total[1]),
         show(total[2])
     );
+    Ok(())
+}
+
+/// Bundles the element with the module's JS glue into one ES module, and its styles, with esbuild
+/// (minified for a release). The element's source imports the glue as a sibling, so esbuild reads
+/// it from standard input inside `dist/`. The glue stays in `dist/` on its own for Node.
+fn bundle(www: &Path, release: bool) -> Result<(), String> {
+    let esbuild = www.join("node_modules").join(".bin").join("esbuild");
+    for (file, options) in [
+        (
+            "lindung-form.js",
+            &["--bundle", "--format=esm", "--target=es2020", "--loader=js"][..],
+        ),
+        ("lindung-form.css", &["--bundle", "--loader=css"][..]),
+    ] {
+        let source = fs::read(www.join(file)).map_err(|e| format!("cannot read `{file}`: {e}"))?;
+        let mut command = Command::new(&esbuild);
+        command
+            .current_dir(www.join("dist"))
+            .args(options)
+            .arg(format!("--sourcefile=../{file}"))
+            .arg("--log-level=warning")
+            .arg("--legal-comments=none")
+            .arg(format!("--outfile={file}"));
+        if release {
+            command.arg("--minify");
+        }
+        let mut child = command
+            .stdin(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run esbuild: {e}"))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin
+                .write_all(&source)
+                .map_err(|e| format!("cannot feed esbuild: {e}"))?;
+        }
+        let status = child.wait().map_err(|e| format!("esbuild: {e}"))?;
+        if !status.success() {
+            return Err(format!("esbuild failed on `{file}` with {status}"));
+        }
+    }
     Ok(())
 }
 
@@ -213,11 +250,9 @@ fn npm_up_to_date(www: &Path) -> bool {
     let modified = |path: std::path::PathBuf| fs::metadata(path).and_then(|m| m.modified()).ok();
     let installed = modified(www.join("node_modules").join(".package-lock.json"));
     let wanted = modified(www.join("package-lock.json"));
-    let has_tools = www
-        .join("node_modules")
-        .join(".bin")
-        .join("wasm-opt")
-        .exists();
+    let has_tools = ["wasm-opt", "esbuild"]
+        .iter()
+        .all(|tool| www.join("node_modules").join(".bin").join(tool).exists());
     match (installed, wanted) {
         (Some(installed), Some(wanted)) => has_tools && installed >= wanted,
         _ => false,

@@ -84,17 +84,6 @@ pub fn visibility(value: JsValue) -> JsValue {
     SESSION.with(|session| object(&session.borrow().visibility(&bytes)))
 }
 
-/// A published JSON Schema by name, or `undefined`.
-#[wasm_bindgen]
-pub fn schema(name: &str) -> JsValue {
-    SESSION.with(|session| {
-        session
-            .borrow()
-            .schema(name)
-            .map_or(JsValue::UNDEFINED, |t| object(&t))
-    })
-}
-
 /// The versions of the library and rules in use.
 #[wasm_bindgen]
 pub fn version() -> JsValue {

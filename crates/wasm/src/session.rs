@@ -152,11 +152,6 @@ impl Session {
         }))
     }
 
-    /// A published JSON Schema by name (`assessment`, `result`, `rules`, `directory`, `problem`).
-    pub fn schema(&self, name: &str) -> Option<String> {
-        lindung::schema::published(name).map(str::to_owned)
-    }
-
     /// Replaces the rule set with one given as JSON bytes; on a bad file returns the problems
     /// and keeps the rule set in use.
     pub fn load_rules(&mut self, bytes: &[u8], lang_code: &str) -> Result<(), Vec<Problem>> {

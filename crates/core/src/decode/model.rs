@@ -3,5 +3,12 @@
 use super::{decode_enum, decode_struct};
 use crate::model::{Answer, Region};
 
-decode_enum!(Answer { Yes: "yes", No: "no", Unknown: "unknown" });
-decode_struct!(Region { province: "province", regency: "regency" });
+decode_enum!(Answer {
+    Yes: "yes",
+    No: "no",
+    Unknown: "unknown"
+});
+decode_struct!(Region {
+    province: "province",
+    regency: "regency"
+});

@@ -23,9 +23,7 @@ use crate::validate::{self, Code};
 fn assessment_shape() -> &'static Shape {
     static SHAPE: OnceLock<Shape> = OnceLock::new();
     SHAPE.get_or_init(|| {
-        let schema = crate::schema::published("assessment")
-            .and_then(|text| serde_json::from_str(text).ok())
-            .unwrap_or(Value::Null);
+        let schema = serde_json::from_str(crate::schema::ASSESSMENT_SHAPE).unwrap_or(Value::Null);
         Shape::compile(&schema)
     })
 }
