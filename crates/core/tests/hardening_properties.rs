@@ -1,7 +1,8 @@
 //! Properties of the engine on assessments generated from the published schema (a wider variety
 //! than hand-built shapes: every optional section, every list value, children and adults, violence,
 //! trafficking or both): results fit the result schema, survive a JSON round trip byte for byte,
-//! do not depend on how the assessment was written, and keep the invariants of `rules.md`.
+//! do not depend on how the assessment was written, and keep the invariants of `rules.md`; and the
+//! library reads every such assessment exactly as serde's derive does.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 
 #[path = "agreement/generate.rs"]
@@ -9,6 +10,7 @@ mod generate;
 
 use std::sync::OnceLock;
 
+use lindung::parse::parse_assessment;
 use lindung::result::AssessmentResult;
 use lindung::schema::schema_json;
 use lindung::{Assessment, Engine, Lang, RiskLevel, ServiceKind};
@@ -69,6 +71,18 @@ proptest! {
         }
         prop_assert_eq!(Engine::default().assess_json(&compact, Lang::Id).to_json(), first.clone(), "seed {}", seed);
         prop_assert_eq!(engine().assess(&typed, Lang::Id).to_json(), first, "seed {}", seed);
+    }
+
+    /// The library's reader and serde's derive read a generated document alike, and a typed
+    /// assessment written out reads back as exactly itself.
+    #[test]
+    fn the_library_reads_assessments_as_serde_does((seed, document) in generate::documents(schema())) {
+        let bytes = serde_json::to_vec(&document).unwrap();
+        let reference: Assessment = serde_json::from_slice(&bytes).unwrap();
+        let read = parse_assessment(&bytes, Lang::En);
+        prop_assert_eq!(read.as_ref(), Ok(&reference), "seed {}", seed);
+        let written = serde_json::to_vec(&reference).unwrap();
+        prop_assert_eq!(parse_assessment(&written, Lang::En), Ok(reference), "seed {}", seed);
     }
 
     #[test]

@@ -205,6 +205,23 @@ fn sound_documents_survive_a_round_trip() {
     }
 }
 
+/// Every sound case, read from its own bytes, is the assessment serde's derive reads.
+#[test]
+fn sound_documents_read_as_serde_reads_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases/valid");
+    let mut read = 0;
+    for (name, _) in valid_cases() {
+        let bytes = std::fs::read(dir.join(name)).unwrap_or_default();
+        let reference: lindung::Assessment = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|error| panic!("{name}: serde cannot read it: {error}"));
+        let ours = parse_assessment(&bytes, Lang::En)
+            .unwrap_or_else(|problems| panic!("{name}: {problems:?}"));
+        assert_eq!(ours, reference, "{name}");
+        read += 1;
+    }
+    assert!(read >= 10, "only {read} sound cases");
+}
+
 #[test]
 fn oversized_documents_are_refused_before_reading() {
     // Not even JSON: the size alone decides.

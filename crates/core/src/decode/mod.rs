@@ -61,7 +61,7 @@ pub(crate) trait Decode: Sized {
 }
 
 /// A type read out of an object's key (the indicator ids of a map, for example).
-pub(crate) trait DecodeKey: Sized + Ord {
+pub(crate) trait DecodeKey: Sized {
     /// Reads `key`, the member found at `at`.
     fn decode_key(key: &str, at: &Path<'_>) -> Result<Self, DecodeError>;
 }

@@ -3,13 +3,13 @@
 //! The form is evaluated on JSON rather than on a checked [`crate::Assessment`]: while an officer
 //! fills it in, the document is incomplete and would not parse.
 
-use chrono::{DateTime, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Form;
 use crate::condition::Condition;
+use crate::decode::time;
 use crate::model::{whole_years_between, CHILD_AGE};
 
 /// The visible parts of the form.
@@ -82,13 +82,11 @@ fn holds(condition: &Value, doc: &Value) -> bool {
                 .is_some_and(|n| yes as u64 >= n)
         }
         "withinHours" => {
-            let when = at(arg)
-                .and_then(Value::as_str)
-                .and_then(|s| DateTime::parse_from_rfc3339(s).ok());
+            let when = at(arg).and_then(Value::as_str).and_then(time::date_time);
             let now = doc
                 .get("assessedAt")
                 .and_then(Value::as_str)
-                .and_then(|s| DateTime::parse_from_rfc3339(s).ok());
+                .and_then(time::date_time);
             match (when, now, arg.get("hours").and_then(Value::as_i64)) {
                 (Some(when), Some(now), Some(hours)) => {
                     when <= now && (now - when).num_minutes() <= hours.saturating_mul(60)
@@ -119,11 +117,11 @@ fn is_child(doc: &Value) -> Option<bool> {
     let birth = doc
         .pointer("/person/birthDate")
         .and_then(Value::as_str)
-        .and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+        .and_then(time::date);
     let on = doc
         .get("assessedAt")
         .and_then(Value::as_str)
-        .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+        .and_then(time::date_time)
         .map(|t| t.date_naive());
     let age = match (birth, on) {
         (Some(birth), Some(on)) => whole_years_between(birth, on),

@@ -22,6 +22,7 @@ pub use intake::{
     Assessor, AssessorRole, CaseType, Consent, ConsentRecord, EmergencyBasis, Intake, IntakeSource,
 };
 pub use needs::{Needs, ProfessionalJudgement, RiskLevel};
+pub(crate) use person::indonesia;
 pub use person::{Disability, Guardian, GuardianRelationship, Person, SafeContact, Sex};
 pub use set::Set;
 pub use trafficking::{

@@ -46,7 +46,8 @@ pub struct Person {
     pub safe_contact: Option<SafeContact>,
 }
 
-fn indonesia() -> String {
+/// The nationality of a person when none is recorded.
+pub(crate) fn indonesia() -> String {
     "ID".to_owned()
 }
 

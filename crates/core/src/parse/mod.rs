@@ -88,7 +88,7 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
     if !problems.is_empty() {
         return Err(problems);
     }
-    serde_json::from_value(read.value)
+    crate::decode::document::<Assessment>(&read.value)
         .map_err(|_| vec![Code::DocumentUnreadable.problem("", lang, &[])])
 }
 

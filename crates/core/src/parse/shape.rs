@@ -10,11 +10,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use chrono::{DateTime, NaiveDate};
 use serde_json::{Map, Value};
 
 use super::pattern::Pattern;
 use super::wording::{form_hint, format_name, type_label};
+use crate::decode::time;
 use crate::json::Path;
 use crate::model::Lang;
 use crate::problem::Problem;
@@ -542,29 +542,19 @@ fn type_name(value: &Value) -> &'static str {
 
 /// `YYYY-MM-DD`, a real calendar date (RFC 3339 `full-date`).
 fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
-        && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+    time::date(text).is_some()
 }
 
 /// An RFC 3339 `date-time`: `T` between date and time, seconds, and an offset. A leap second
 /// (`:60`) is refused: no clock that records an assessment shows one.
 fn is_date_time(text: &str) -> bool {
-    text.get(..10).is_some_and(is_date)
-        && matches!(text.as_bytes().get(10), Some(b'T' | b't'))
-        && text.get(17..19) != Some("60")
-        && DateTime::parse_from_rfc3339(text).is_ok()
+    time::date_time(text).is_some()
 }
 
 #[cfg(test)]
 mod tests {
+    use chrono::DateTime;
+
     use super::*;
 
     #[test]
