@@ -63,9 +63,13 @@ macro_rules! decode_unsigned {
 }
 decode_unsigned!(u8, u16, u32, u64);
 
+/// `null` is `None`, as serde reads it (the schema allows `null` for every optional member).
 impl<T: Decode> Decode for Option<T> {
     fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
-        T::decode(value, at).map(Some)
+        match value {
+            Value::Null => Ok(None),
+            _ => T::decode(value, at).map(Some),
+        }
     }
 
     fn absent() -> Option<Self> {
