@@ -190,13 +190,13 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/risk/thresholds/medium", "0", "rule set field `/risk/thresholds`: thresholds must ascend"),
     ("/risk/factors/0/label/en", r#""  ""#, "rule `risk.strangulation`, field `label`: the `en` text is missing"),
     ("/risk/floors/2/label/id", r#""""#, "rule `floor.cluster_of_three`, field `label`: the `id` text is missing"),
-    ("/risk/factors/0/label/id", "null", "rule `risk.strangulation`, field `label`: missing field `id`"),
-    ("/description/en", "null", "rule set field ``: missing field `en`"),
+    ("/risk/factors/0/label/id", "null", "rule `risk.strangulation`, field `label/id`: missing field `id`"),
+    ("/description/en", "null", "rule set field `/description/en`: missing field `en`"),
     ("/trafficking/catalogue/0/id", r#""d9_unknown""#,
      "rule `d9_unknown`, field `id`: `d9_unknown` is not an indicator id of the assessment"),
     ("/trafficking/catalogue/1/id", r#""d1_job_nature""#, "rule `d1_job_nature`, field `id`: indicator `d1_job_nature` is listed twice"),
     ("/trafficking/catalogue/0/dimension", "2", "rule `d1_job_nature`, field `dimension`: indicator `d1_job_nature` belongs to dimension 1, not 2"),
-    ("/trafficking/catalogue/0/strength/childSexual", r#""very""#, "rule `d1_job_nature`, field `strength`: unknown variant `very`"),
+    ("/trafficking/catalogue/0/strength/childSexual", r#""very""#, "rule `d1_job_nature`, field `strength/childSexual`: unknown value `very`, expected one of `strong`, `medium`, `weak`"),
     ("/risk/floors/0/when", r#"{"riskAtLeast":"high"}"#,
      "rule `floor.strangulation`, field `when`: operator `riskAtLeast` is only allowed in referral rules"),
     ("/risk/factors/0/when", r#"{"trafficking":["possible"]}"#, "rule `risk.strangulation`, field `when`: operator `trafficking` is only allowed"),
@@ -209,10 +209,10 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/referrals/3/dueFrom/at", r#""/violence/firstIncidentOn""#,
      "rule `referral.sexual_assault_care`, field `dueFrom`: `/violence/firstIncidentOn` holds date values, not date-times"),
     ("/referrals/3/dueFrom/at", r#""/violence/when""#, "rule `referral.sexual_assault_care`, field `dueFrom`: pointer `/violence/when` is not a field"),
-    ("/referrals/0/service", r#""haircut""#, "rule `referral.critical_protection`, field `service`: unknown variant `haircut`"),
-    ("/referrals/0/urgency", r#""soon""#, "rule `referral.critical_protection`, field `urgency`: unknown variant `soon`"),
+    ("/referrals/0/service", r#""haircut""#, "rule `referral.critical_protection`, field `service`: unknown value `haircut`, expected one of `emergency_protection`,"),
+    ("/referrals/0/urgency", r#""soon""#, "rule `referral.critical_protection`, field `urgency`: unknown value `soon`, expected one of `immediate`, `within_24h`, `within_72h`, `within_7d`, `routine`"),
     ("/referrals/0/colour", r#""red""#, "rule `referral.critical_protection`, field `colour`: unknown field `colour`"),
-    ("/risk/factors/0/weight", "-1", "rule `risk.strangulation`, field `weight`: invalid value: integer `-1`"),
+    ("/risk/factors/0/weight", "-1", "rule `risk.strangulation`, field `weight`: expected a whole number from 0, found a number"),
     ("/trafficking/statusRules/0/status", r#""not_indicated""#, "rule `trafficking.indicated.dimensions`, field `status`: a status rule gives"),
     ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[[1,7]]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
     ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
@@ -221,7 +221,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/id", r#""""#, "rule set field `/id`: id `` must be"),
     ("/version", r#""""#, "rule set field `/version`"),
     ("/risk/floors/0/id", "null", "rule `/risk/floors/0`, field `id`: missing field `id`"),
-    ("/risk/floors/0/when", r#"{"answer":{"at":"/danger/strangulation","is":"sometimes"}}"#, "rule `floor.strangulation`, field `when`: unknown variant `sometimes`"),
+    ("/risk/floors/0/when", r#"{"answer":{"at":"/danger/strangulation","is":"sometimes"}}"#, "rule `floor.strangulation`, field `when/answer/is`: unknown value `sometimes`, expected one of `yes`, `no`, `unknown`"),
 ];
 
 fn mutate(doc: &mut Value, pointer: &str, replacement: Value) {
@@ -272,8 +272,8 @@ fn malformed_documents_are_errors() {
     let cases: &[(&[u8], &str)] = &[
         (b"", "rule set is not valid JSON at line 1"),
         (b"{\"id\":", "rule set is not valid JSON at line 1"),
-        (b"[]", "rule set field ``"),
-        (b"{}", "rule set field ``: missing field `id`"),
+        (b"[]", "rule set field ``: expected an object, found an array"),
+        (b"{}", "rule set field `/id`: missing field `id`"),
         (&[0xff, 0xfe], "rule set is not valid JSON"),
     ];
     for (bytes, expected) in cases {
