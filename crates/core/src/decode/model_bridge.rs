@@ -4,7 +4,10 @@
 use super::decode_enum;
 use crate::model::{CaseType, RiskLevel};
 
-decode_enum!(CaseType { Ktk: "ktk", Kpo: "kpo" });
+decode_enum!(CaseType {
+    Ktk: "ktk",
+    Kpo: "kpo"
+});
 decode_enum!(RiskLevel {
     Low: "low",
     Medium: "medium",
