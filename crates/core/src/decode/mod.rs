@@ -141,7 +141,9 @@ pub(crate) fn member<T: Decode>(
         None => default
             .map(|make| make())
             .or_else(T::absent)
-            .ok_or_else(|| DecodeError::new(&Path::Key(at, name), format!("missing field `{name}`"))),
+            .ok_or_else(|| {
+                DecodeError::new(&Path::Key(at, name), format!("missing field `{name}`"))
+            }),
     }
 }
 

@@ -53,7 +53,11 @@ pub(crate) fn date_time(text: &str) -> Option<DateTime<FixedOffset>> {
         }
         // Nanoseconds: the first nine digits count, the rest are below a clock's resolution.
         for place in 0..9 {
-            nanos = nanos * 10 + fraction.get(place).filter(|_| place < digits).map_or(0, |b| u32::from(b - b'0'));
+            nanos = nanos * 10
+                + fraction
+                    .get(place)
+                    .filter(|_| place < digits)
+                    .map_or(0, |b| u32::from(b - b'0'));
         }
         rest = &fraction[digits..];
     }
@@ -124,7 +128,11 @@ mod tests {
             let ours = date_time(text);
             assert_eq!(ours.is_some(), expected, "{text}");
             if let Some(ours) = ours {
-                assert_eq!(Some(ours), DateTime::parse_from_rfc3339(text).ok(), "{text}");
+                assert_eq!(
+                    Some(ours),
+                    DateTime::parse_from_rfc3339(text).ok(),
+                    "{text}"
+                );
             }
         }
     }
