@@ -278,16 +278,150 @@ fn json_errors_give_line_and_column_without_type_names() -> Result<(), String> {
     else {
         return Err("a number for `version` must be refused".into());
     };
-    assert_eq!(line, 3);
-    assert!(column > 0);
-    assert!(message.contains("expected a string"), "{message}");
+    assert_eq!((line, column), (3, 14));
+    assert_eq!(message, "`/version`: expected a string, found a number");
     let Err(error) = Directory::from_json(br#"{"id":"x","version":"1","providers":[7]}"#) else {
         return Err("a number for a provider must be refused".into());
     };
     let text = error.to_string();
-    assert!(text.contains("expected a provider object"), "{text}");
+    assert_eq!(
+        text,
+        "directory is not valid at line 1, column 38: `/providers/0`: expected an object, found a number"
+    );
     assert!(!text.contains("Raw"), "{text}");
     Ok(())
+}
+
+#[test]
+fn the_built_in_directory_reads_as_serde_reads_it() -> Result<(), String> {
+    let bytes = std::fs::read(root().join("crates/core/data/directory.kalsel.json"))
+        .map_err(|e| e.to_string())?;
+    let serde: Directory = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+    assert_eq!(Directory::from_json(&bytes), Ok(serde));
+    Ok(())
+}
+
+/// A small directory, one member a line, for shape errors at a known line and column.
+const SMALL: &str = r#"{
+  "id": "demo",
+  "version": "1",
+  "providers": [
+    {
+      "id": "unit",
+      "name": "Unit",
+      "services": ["legal_aid"],
+      "areas": ["63"],
+      "contact": {"phone": "129", "confirmed": true},
+      "accepts": {"children": true, "men": false, "women": true}
+    }
+  ]
+}"#;
+
+#[test]
+fn shape_errors_give_the_line_column_and_pointer() {
+    assert!(Directory::from_json(SMALL.as_bytes()).is_ok());
+    // A change to the small directory (the text replaced, once) and the error it must give.
+    let cases: &[(&str, &str, usize, usize, &str)] = &[
+        (
+            r#""services": ["legal_aid"]"#,
+            r#""services": "legal_aid""#,
+            8,
+            19,
+            "`/providers/0/services`: expected an array, found a string",
+        ),
+        (
+            r#""confirmed": true"#,
+            r#""confirmed": "yes""#,
+            10,
+            48,
+            "`/providers/0/contact/confirmed`: expected a boolean, found a string",
+        ),
+        (
+            r#""phone": "129", "#,
+            r#""phone": "129", "email": "x@y", "#,
+            10,
+            44,
+            "`/providers/0/contact/email`: unknown field `email`, expected one of `phone`, \
+          `whatsapp`, `address`, `hours`, `confirmed`",
+        ),
+        (
+            r#""men": false"#,
+            r#""men": 0"#,
+            11,
+            44,
+            "`/providers/0/accepts/men`: expected a boolean, found a number",
+        ),
+        // A missing member is placed at the object that lacks it.
+        (
+            r#""name": "Unit","#,
+            "",
+            5,
+            5,
+            "`/providers/0/name`: missing field `name`",
+        ),
+        (
+            r#", "confirmed": true"#,
+            "",
+            10,
+            18,
+            "`/providers/0/contact/confirmed`: missing field `confirmed`",
+        ),
+        // A repeated key is placed at its last occurrence.
+        (
+            r#""version": "1","#,
+            r#""version": "1", "version": "2","#,
+            3,
+            30,
+            "`/version`: the key `version` appears more than once",
+        ),
+        (
+            r#""version": "1""#,
+            r#""version": null"#,
+            3,
+            14,
+            "`/version`: expected a string, found null",
+        ),
+        (
+            r#""areas": ["63"]"#,
+            r#""areas": ["63", 71]"#,
+            9,
+            23,
+            "`/providers/0/areas/1`: expected a string, found a number",
+        ),
+        (
+            r#""id": "demo","#,
+            r#""id": "demo", "region": "63","#,
+            2,
+            27,
+            "`/region`: unknown field `region`, expected one of `id`, `version`, `description`, \
+          `providers`",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (from, to, line, column, message) in cases {
+        assert!(SMALL.contains(from), "{from}");
+        let text = SMALL.replacen(from, to, 1);
+        let expected = DirectoryError::Json {
+            line: *line,
+            column: *column,
+            message: (*message).to_owned(),
+        };
+        match Directory::from_json(text.as_bytes()) {
+            Err(error) if error == expected => {}
+            other => failures.push(format!(
+                "{from} -> {to}\n  expected {expected:?}\n  actual   {other:?}"
+            )),
+        }
+    }
+    assert_eq!(
+        Directory::from_json(b"[]"),
+        Err(DirectoryError::Json {
+            line: 1,
+            column: 1,
+            message: "expected an object, found an array".to_owned(),
+        })
+    );
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 mod never_panics {

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use lindung::rules::{rules_markdown, RuleSet};
+use lindung::rules::{rules_markdown, RuleSet, RuleSetDocument, RuleSetError};
 use lindung::RiskLevel;
 use serde_json::{json, Value};
 
@@ -190,13 +190,13 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/risk/thresholds/medium", "0", "rule set field `/risk/thresholds`: thresholds must ascend"),
     ("/risk/factors/0/label/en", r#""  ""#, "rule `risk.strangulation`, field `label`: the `en` text is missing"),
     ("/risk/floors/2/label/id", r#""""#, "rule `floor.cluster_of_three`, field `label`: the `id` text is missing"),
-    ("/risk/factors/0/label/id", "null", "rule `risk.strangulation`, field `label`: missing field `id`"),
-    ("/description/en", "null", "rule set field ``: missing field `en`"),
+    ("/risk/factors/0/label/id", "null", "rule `risk.strangulation`, field `label/id`: missing field `id`"),
+    ("/description/en", "null", "rule set field `/description/en`: missing field `en`"),
     ("/trafficking/catalogue/0/id", r#""d9_unknown""#,
      "rule `d9_unknown`, field `id`: `d9_unknown` is not an indicator id of the assessment"),
     ("/trafficking/catalogue/1/id", r#""d1_job_nature""#, "rule `d1_job_nature`, field `id`: indicator `d1_job_nature` is listed twice"),
     ("/trafficking/catalogue/0/dimension", "2", "rule `d1_job_nature`, field `dimension`: indicator `d1_job_nature` belongs to dimension 1, not 2"),
-    ("/trafficking/catalogue/0/strength/childSexual", r#""very""#, "rule `d1_job_nature`, field `strength`: unknown variant `very`"),
+    ("/trafficking/catalogue/0/strength/childSexual", r#""very""#, "rule `d1_job_nature`, field `strength/childSexual`: unknown value `very`, expected one of `strong`, `medium`, `weak`"),
     ("/risk/floors/0/when", r#"{"riskAtLeast":"high"}"#,
      "rule `floor.strangulation`, field `when`: operator `riskAtLeast` is only allowed in referral rules"),
     ("/risk/factors/0/when", r#"{"trafficking":["possible"]}"#, "rule `risk.strangulation`, field `when`: operator `trafficking` is only allowed"),
@@ -209,10 +209,10 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/referrals/3/dueFrom/at", r#""/violence/firstIncidentOn""#,
      "rule `referral.sexual_assault_care`, field `dueFrom`: `/violence/firstIncidentOn` holds date values, not date-times"),
     ("/referrals/3/dueFrom/at", r#""/violence/when""#, "rule `referral.sexual_assault_care`, field `dueFrom`: pointer `/violence/when` is not a field"),
-    ("/referrals/0/service", r#""haircut""#, "rule `referral.critical_protection`, field `service`: unknown variant `haircut`"),
-    ("/referrals/0/urgency", r#""soon""#, "rule `referral.critical_protection`, field `urgency`: unknown variant `soon`"),
+    ("/referrals/0/service", r#""haircut""#, "rule `referral.critical_protection`, field `service`: unknown value `haircut`, expected one of `emergency_protection`,"),
+    ("/referrals/0/urgency", r#""soon""#, "rule `referral.critical_protection`, field `urgency`: unknown value `soon`, expected one of `immediate`, `within_24h`, `within_72h`, `within_7d`, `routine`"),
     ("/referrals/0/colour", r#""red""#, "rule `referral.critical_protection`, field `colour`: unknown field `colour`"),
-    ("/risk/factors/0/weight", "-1", "rule `risk.strangulation`, field `weight`: invalid value: integer `-1`"),
+    ("/risk/factors/0/weight", "-1", "rule `risk.strangulation`, field `weight`: expected a whole number from 0, found a number"),
     ("/trafficking/statusRules/0/status", r#""not_indicated""#, "rule `trafficking.indicated.dimensions`, field `status`: a status rule gives"),
     ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[[1,7]]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
     ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
@@ -221,7 +221,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/id", r#""""#, "rule set field `/id`: id `` must be"),
     ("/version", r#""""#, "rule set field `/version`"),
     ("/risk/floors/0/id", "null", "rule `/risk/floors/0`, field `id`: missing field `id`"),
-    ("/risk/floors/0/when", r#"{"answer":{"at":"/danger/strangulation","is":"sometimes"}}"#, "rule `floor.strangulation`, field `when`: unknown variant `sometimes`"),
+    ("/risk/floors/0/when", r#"{"answer":{"at":"/danger/strangulation","is":"sometimes"}}"#, "rule `floor.strangulation`, field `when/answer/is`: unknown value `sometimes`, expected one of `yes`, `no`, `unknown`"),
 ];
 
 fn mutate(doc: &mut Value, pointer: &str, replacement: Value) {
@@ -272,8 +272,11 @@ fn malformed_documents_are_errors() {
     let cases: &[(&[u8], &str)] = &[
         (b"", "rule set is not valid JSON at line 1"),
         (b"{\"id\":", "rule set is not valid JSON at line 1"),
-        (b"[]", "rule set field ``"),
-        (b"{}", "rule set field ``: missing field `id`"),
+        (
+            b"[]",
+            "rule set field ``: expected an object, found an array",
+        ),
+        (b"{}", "rule set field `/id`: missing field `id`"),
         (&[0xff, 0xfe], "rule set is not valid JSON"),
     ];
     for (bytes, expected) in cases {
@@ -285,6 +288,206 @@ fn malformed_documents_are_errors() {
         .unwrap_err()
         .to_string()
         .contains("over the limit"));
+}
+
+#[test]
+fn the_rule_sets_read_as_serde_reads_them() {
+    for text in [DEFAULT, AGENCY] {
+        let rules = RuleSet::from_json(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+        let serde: RuleSetDocument = serde_json::from_str(text).unwrap();
+        assert_eq!(rules.document(), &serde);
+    }
+}
+
+fn rule(rule: &str, field: &str, problem: &str) -> RuleSetError {
+    RuleSetError::Rule {
+        rule: rule.to_owned(),
+        field: field.to_owned(),
+        problem: problem.to_owned(),
+    }
+}
+
+fn document(field: &str, problem: &str) -> RuleSetError {
+    RuleSetError::Document {
+        field: field.to_owned(),
+        problem: problem.to_owned(),
+    }
+}
+
+const CONDITION_NAMES: &str = "`all`, `any`, `not`, `answer`, `includes`, `equals`, `atLeast`, \
+                               `below`, `countYes`, `withinHours`, `child`, `caseType`, \
+                               `riskAtLeast`, `trafficking`";
+
+#[test]
+fn shape_errors_name_the_rule_the_field_and_the_problem() {
+    // A change to the default rule set (`null` removes the member) and the whole error.
+    let cases: Vec<(&str, &str, RuleSetError)> = vec![
+        ("/risk/factors/0/weight", r#""heavy""#,
+         rule("risk.strangulation", "weight", "expected a whole number from 0, found a string")),
+        ("/risk/factors/0/weight", "2.5",
+         rule("risk.strangulation", "weight", "expected a whole number from 0, found a number")),
+        ("/risk/factors/0/weight", "4294967296",
+         rule("risk.strangulation", "weight", "4294967296 is over the largest allowed, 4294967295")),
+        ("/risk/factors/0/when", r#"{"answr":{"at":"/danger/strangulation","is":"yes"}}"#,
+         rule("risk.strangulation", "when/answr",
+              &format!("unknown condition `answr`, expected one of {CONDITION_NAMES}"))),
+        ("/risk/floors/1/when/all/1/any/0/answer/or", r#""no""#,
+         rule("floor.threats_with_weapon", "when/all/1/any/0/answer/or",
+              "unknown field `or`, expected one of `at`, `is`")),
+        ("/risk/floors/0/label/en", "null",
+         rule("floor.strangulation", "label/en", "missing field `en`")),
+        ("/referrals/1/when", r#"{"caseType":"kpo","child":true}"#,
+         rule("referral.household_protection", "when",
+              "expected a condition object with one member, found 2 members: `caseType`, `child`")),
+        ("/referrals/1/when", "{}",
+         rule("referral.household_protection", "when",
+              "expected a condition object with one member, found an empty object")),
+        ("/referrals/1/when/all/0/equals/value", "[]",
+         rule("referral.household_protection", "when/all/0/equals/value",
+              "expected a boolean, a number or a string, found an array")),
+        ("/referrals/1/withService", r#""spa""#,
+         rule("referral.household_protection", "withService",
+              "unknown value `spa`, expected one of `emergency_protection`, `police_report`, \
+               `medical_emergency`, `medical_care`, `medicolegal`, `sexual_assault_care`, \
+               `psychological`, `psychosocial`, `safe_shelter`, `child_protection`, `legal_aid`, \
+               `victim_protection`, `migrant_worker_protection`, `repatriation`, \
+               `social_rehabilitation`, `economic_empowerment`, `civil_documents`, \
+               `disability_services`, `family_reintegration`")),
+        ("/referrals/1/id", "7",
+         rule("/referrals/1", "id", "expected a string, found a number")),
+        ("/trafficking/statusRules/0/test", r#"{"groups":[[1]]}"#,
+         rule("trafficking.indicated.dimensions", "test/groups",
+              "unknown status test `groups`, expected one of `dimensionGroups`, \
+               `dimensionsAtLeast`, `requiredElements`, `elementsAtLeast`")),
+        ("/trafficking/statusRules/0/status", r#""likely""#,
+         rule("trafficking.indicated.dimensions", "status",
+              "unknown value `likely`, expected one of `not_assessed`, `not_indicated`, \
+               `possible`, `indicated`")),
+        ("/trafficking/catalogue/0/dimension", "300",
+         rule("d1_job_nature", "dimension", "300 is over the largest allowed, 255")),
+        ("/trafficking/dimensions/2/label", r#""Recruitment""#,
+         rule("dimension 3", "label", "expected an object, found a string")),
+        // Not inside a rule: the pointer names the place.
+        ("/risk/floors/1", r#""floor""#,
+         document("/risk/floors/1", "expected an object, found a string")),
+        ("/risk/thresholds/high", r#""12""#,
+         document("/risk/thresholds/high", "expected a whole number from 0, found a string")),
+        ("/trafficking/dimensionRule/0/strongest", "1",
+         document("/trafficking/dimensionRule/0/strongest",
+                  "unknown field `strongest`, expected one of `strong`, `medium`, `weak`, `mediumOrWeak`")),
+        ("/trafficking/childNeedsNoMeans/basis", "null",
+         document("/trafficking/childNeedsNoMeans/basis", "missing field `basis`")),
+        ("/label", r#"["a","b"]"#, document("/label", "expected an object, found an array")),
+    ];
+    let mut failures = Vec::new();
+    for (pointer, replacement, expected) in cases {
+        let mut doc: Value = serde_json::from_str(DEFAULT).unwrap();
+        mutate(
+            &mut doc,
+            pointer,
+            serde_json::from_str(replacement).unwrap(),
+        );
+        match RuleSet::from_json(doc.to_string().as_bytes()) {
+            Err(error) if error == expected => {}
+            other => failures.push(format!(
+                "{pointer} = {replacement}\n  expected {expected:?}\n  actual   {:?}",
+                other.map(|_| "loaded")
+            )),
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn a_repeated_key_is_named_with_its_pointer() {
+    let text = DEFAULT.replacen("\"weight\": 5,", "\"weight\": 5, \"weight\": 50,", 1);
+    assert_ne!(text, DEFAULT);
+    assert_eq!(
+        RuleSet::from_json(text.as_bytes()).map(|_| ()),
+        Err(document(
+            "/risk/factors/0/weight",
+            "the key `weight` appears more than once"
+        ))
+    );
+}
+
+mod any_wrong_type {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The lists of rules, and every rule's place in them.
+    fn places() -> Vec<(String, Value)> {
+        let doc: Value = serde_json::from_str(DEFAULT).unwrap();
+        let mut out = Vec::new();
+        for list in [
+            "/risk/factors",
+            "/risk/floors",
+            "/trafficking/statusRules",
+            "/trafficking/catalogue",
+            "/trafficking/dimensions",
+            "/referrals",
+        ] {
+            for (index, item) in doc
+                .pointer(list)
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .enumerate()
+            {
+                out.push((format!("{list}/{index}"), item.clone()));
+            }
+        }
+        out
+    }
+
+    /// A value of another JSON type than `value`'s, and never a string (a string `id` would
+    /// name the rule).
+    fn wrong(value: &Value, pick: usize) -> Value {
+        let choices = [json!(true), json!(7), json!([]), json!({}), json!(null)];
+        let fits = |candidate: &Value| match value {
+            Value::Bool(_) => !candidate.is_boolean(),
+            Value::Number(_) => !candidate.is_number(),
+            Value::Array(_) => !candidate.is_array(),
+            Value::Object(_) => !candidate.is_object(),
+            _ => true,
+        };
+        let usable: Vec<&Value> = choices.iter().filter(|c| fits(c)).collect();
+        usable[pick % usable.len()].clone()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// A member of any rule, given a value of the wrong JSON type, is refused with the
+        /// rule's id (its pointer when the id is the member) and the member's name.
+        #[test]
+        fn names_the_rule_and_the_member(rule_pick in any::<prop::sample::Index>(), member_pick in any::<prop::sample::Index>(), pick in 0usize..5) {
+            let places = places();
+            let (item_pointer, item) = &places[rule_pick.index(places.len())];
+            let members: Vec<(&String, &Value)> = item.as_object().unwrap().iter().collect();
+            let (member, original) = members[member_pick.index(members.len())];
+            let replacement = wrong(original, pick);
+            // `null` for an optional member is its absence: nothing is wrong.
+            prop_assume!(!(replacement.is_null() && ["basis", "whenLevelAtLeast", "withService", "dueFrom"].contains(&member.as_str())));
+            let mut doc: Value = serde_json::from_str(DEFAULT).unwrap();
+            doc.pointer_mut(item_pointer).unwrap()[member.as_str()] = replacement.clone();
+            let error = RuleSet::from_json(doc.to_string().as_bytes()).map(|_| ()).unwrap_err();
+            let RuleSetError::Rule { rule, field, problem } = &error else {
+                panic!("{item_pointer}/{member} = {replacement}: {error}");
+            };
+            let expected_rule = match item.get("id") {
+                _ if member == "id" => item_pointer.clone(),
+                Some(Value::String(id)) => id.clone(),
+                Some(Value::Number(n)) => format!("dimension {n}"),
+                _ => item_pointer.clone(),
+            };
+            prop_assert_eq!(rule, &expected_rule);
+            prop_assert_eq!(field, member);
+            prop_assert!(problem.starts_with("expected "), "{}", problem);
+            prop_assert!(!problem.contains("u32") && !problem.contains("Vec<"), "{}", problem);
+        }
+    }
 }
 
 /// Compares a generated file with the committed one; `LINDUNG_BLESS=1` writes it instead.

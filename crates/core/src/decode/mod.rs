@@ -12,6 +12,7 @@
 mod directory;
 mod impls;
 mod model;
+mod model_bridge;
 mod rules;
 pub(crate) mod time;
 

@@ -5,50 +5,62 @@
 
 use std::collections::HashSet;
 
-use serde::Deserialize;
-
 use super::{
     Accepts, Contact, Directory, DirectoryError, Provider, MAX_AREAS, MAX_BYTES, MAX_PROVIDERS,
     NATIONAL,
 };
+use crate::decode::{decode_struct, DecodeKey};
+use crate::json::Path;
 use crate::model::Set;
 use crate::service::ServiceKind;
 
-#[derive(Deserialize)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    expecting = "a directory object"
-)]
 struct RawDirectory {
     id: String,
     version: String,
-    #[serde(default)]
     description: Option<String>,
     providers: Vec<RawProvider>,
 }
 
-#[derive(Deserialize)]
-#[serde(
-    rename_all = "camelCase",
-    deny_unknown_fields,
-    expecting = "a provider object"
-)]
+decode_struct!(RawDirectory {
+    id: "id",
+    version: "version",
+    description: "description",
+    providers: "providers",
+});
+
 struct RawProvider {
     id: String,
     name: String,
     services: Vec<String>,
     areas: Vec<String>,
     contact: Contact,
-    #[serde(default)]
     accepts: Option<Accepts>,
 }
+
+decode_struct!(RawProvider {
+    id: "id",
+    name: "name",
+    services: "services",
+    areas: "areas",
+    contact: "contact",
+    accepts: "accepts",
+});
 
 pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryError> {
     if bytes.len() > MAX_BYTES {
         return Err(DirectoryError::TooLarge { size: bytes.len() });
     }
-    let raw: RawDirectory = serde_json::from_slice(bytes).map_err(json_error)?;
+    let read = crate::json::read(bytes).map_err(syntax_error)?;
+    // A repeated key would let the last copy win unseen: an agency must see which it meant.
+    if let Some(repeated) = read.repeated_keys.first() {
+        return Err(shape_error(
+            bytes,
+            &repeated.pointer,
+            &format!("the key `{}` appears more than once", repeated.key),
+        ));
+    }
+    let raw: RawDirectory = crate::decode::document(&read.value)
+        .map_err(|e| shape_error(bytes, &e.pointer, &e.message))?;
     if !is_id(&raw.id) {
         return Err(DirectoryError::InvalidId { value: raw.id });
     }
@@ -115,7 +127,7 @@ fn services(provider: &str, raw: Vec<String>) -> Result<Set<ServiceKind>, Direct
     }
     let mut kinds = Vec::with_capacity(raw.len());
     for value in raw {
-        let Ok(kind) = ServiceKind::deserialize(serde_json::Value::String(value.clone())) else {
+        let Ok(kind) = ServiceKind::decode_key(&value, &Path::Root) else {
             return Err(DirectoryError::UnknownService {
                 provider: provider.to_owned(),
                 value,
@@ -188,7 +200,7 @@ fn contact(provider: &str, contact: &Contact) -> Result<(), DirectoryError> {
     Ok(())
 }
 
-fn json_error(error: serde_json::Error) -> DirectoryError {
+fn syntax_error(error: serde_json::Error) -> DirectoryError {
     let full = error.to_string();
     // serde_json ends its message with the position, which is reported on its own.
     let message = match full.rfind(" at line ") {
@@ -198,6 +210,31 @@ fn json_error(error: serde_json::Error) -> DirectoryError {
     DirectoryError::Json {
         line: error.line(),
         column: error.column(),
+        message,
+    }
+}
+
+/// A problem with the value at `pointer`, at its line and column in `bytes`; a missing member is
+/// placed at the object that lacks it.
+fn shape_error(bytes: &[u8], pointer: &str, problem: &str) -> DirectoryError {
+    let mut place = pointer;
+    let (line, column) = loop {
+        if let Some(found) = crate::json::locate(bytes, place) {
+            break found;
+        }
+        match place.rsplit_once('/') {
+            Some((parent, _)) => place = parent,
+            None => break (1, 1),
+        }
+    };
+    let message = if pointer.is_empty() {
+        problem.to_owned()
+    } else {
+        format!("`{pointer}`: {problem}")
+    };
+    DirectoryError::Json {
+        line,
+        column,
         message,
     }
 }

@@ -3,11 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::{Checked, RuleSet, RuleSetDocument, StatusTest, MAX_BYTES};
 use crate::condition::{Condition, Scope};
+use crate::decode::DecodeError;
 use crate::fields::{self, FieldKind};
 use crate::model::{IndicatorId, Text};
 use crate::trafficking::TraffickingStatus;
@@ -43,9 +43,11 @@ pub enum RuleSetError {
     /// A rule is wrong.
     #[error("rule `{rule}`, field `{field}`: {problem}")]
     Rule {
-        /// The rule id (or `#n`, its position, when it has no id).
+        /// The rule id; `#n`, its position, when the id is malformed; the rule's JSON Pointer
+        /// (`/risk/floors/0`) when the rule's shape is wrong and its id cannot be read.
         rule: String,
-        /// The field of the rule.
+        /// The field of the rule; for a shape error, the place in the rule, a JSON Pointer
+        /// without its leading `/` (`label/en`, `when/any/0/answer/is`).
         field: String,
         /// What is wrong.
         problem: String,
@@ -67,24 +69,6 @@ fn doc_error(field: &str, problem: impl Into<String>) -> RuleSetError {
     }
 }
 
-/// Serde's words for Rust types, in plain words.
-fn plain(message: String) -> String {
-    let mut out = message;
-    for (rust, words) in [
-        ("RuleSetDocument", "a rule set object"),
-        ("u8", "a small whole number"),
-        ("u32", "a whole number"),
-        ("f64", "a number"),
-        ("a sequence", "an array"),
-        ("a map", "an object"),
-        ("struct ", ""),
-        ("enum ", ""),
-    ] {
-        out = out.replace(rust, words);
-    }
-    out
-}
-
 /// The longest label text, in characters (the schema's `maxLength` of `Text`).
 const MAX_LABEL: usize = 500;
 
@@ -98,7 +82,7 @@ pub(super) fn from_json(bytes: &[u8]) -> Result<RuleSet, RuleSetError> {
     let read = crate::json::read(bytes).map_err(|e| RuleSetError::Json {
         line: e.line(),
         column: e.column(),
-        message: plain(strip_position(&e.to_string())),
+        message: strip_position(&e.to_string()),
     })?;
     // A repeated key would let the last copy win unseen: an agency must see which it meant.
     if let Some(repeated) = read.repeated_keys.first() {
@@ -107,11 +91,8 @@ pub(super) fn from_json(bytes: &[u8]) -> Result<RuleSet, RuleSetError> {
             format!("the key `{}` appears more than once", repeated.key),
         ));
     }
-    let value = read.value;
-    let document = match serde_json::from_value::<RuleSetDocument>(value.clone()) {
-        Ok(document) => document,
-        Err(e) => return Err(locate(&value, e)),
-    };
+    let document = crate::decode::document::<RuleSetDocument>(&read.value)
+        .map_err(|e| shape_error(&read.value, e))?;
     RuleSet::from_document(document)
 }
 
@@ -122,73 +103,47 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Finds the rule whose shape is wrong, by reading each rule on its own, and the field of the
-/// rule, by reading each field on its own.
-fn locate(value: &Value, error: serde_json::Error) -> RuleSetError {
-    fn each<T: DeserializeOwned>(value: &Value, pointer: &str) -> Option<RuleSetError> {
-        let items = value.pointer(pointer)?.as_array()?;
-        items.iter().enumerate().find_map(|(index, item)| {
-            serde_json::from_value::<T>(item.clone()).err().map(|e| {
-                let rule = item
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .map_or_else(|| format!("{pointer}/{index}"), str::to_owned);
-                let message = e.to_string();
-                let field = field_of(item, &message).unwrap_or_else(|| pointer.to_owned());
-                rule_error(&rule, &field, plain(message))
-            })
-        })
-    }
-    each::<super::RiskFactor>(value, "/risk/factors")
-        .or_else(|| each::<super::Floor>(value, "/risk/floors"))
-        .or_else(|| each::<super::StatusRule>(value, "/trafficking/statusRules"))
-        .or_else(|| each::<super::CatalogueEntry>(value, "/trafficking/catalogue"))
-        .or_else(|| each::<super::Dimension>(value, "/trafficking/dimensions"))
-        .or_else(|| each::<super::ReferralRule>(value, "/referrals"))
-        .unwrap_or_else(|| doc_error("", plain(error.to_string())))
-}
+/// The lists whose items are rules, each named by its id.
+const RULE_LISTS: [&str; 6] = [
+    "/risk/factors",
+    "/risk/floors",
+    "/trafficking/statusRules",
+    "/trafficking/catalogue",
+    "/trafficking/dimensions",
+    "/referrals",
+];
 
-/// The field of a rule that a shape error is about: named by the message, or the first field
-/// that does not read on its own.
-fn field_of(item: &Value, message: &str) -> Option<String> {
-    for prefix in ["unknown field `", "missing field `"] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            let name = rest.split('`').next().unwrap_or_default();
-            // A missing field inside a field (`label` without `en`) is that field's problem.
-            if prefix.starts_with("missing") {
-                if let Some(parent) = first_bad(item) {
-                    return Some(parent);
-                }
-            }
-            return Some(name.to_owned());
-        }
-    }
-    first_bad(item)
-}
-
-fn first_bad(item: &Value) -> Option<String> {
-    fn fails<T: DeserializeOwned>(value: &Value) -> bool {
-        serde_json::from_value::<T>(value.clone()).is_err()
-    }
-    let object = item.as_object()?;
-    object.iter().find_map(|(key, value)| {
-        let bad = match key.as_str() {
-            "id" | "basis" => !value.is_string(),
-            "label" => fails::<Text>(value),
-            "when" => fails::<Condition>(value),
-            "weight" => fails::<u32>(value),
-            "level" | "whenLevelAtLeast" => fails::<crate::model::RiskLevel>(value),
-            "dimension" => fails::<u8>(value),
-            "strength" => fails::<super::Strengths>(value),
-            "status" => fails::<TraffickingStatus>(value),
-            "test" => fails::<StatusTest>(value),
-            "service" | "withService" => fails::<crate::service::ServiceKind>(value),
-            "urgency" => fails::<crate::referral::Urgency>(value),
-            "dueFrom" => fails::<super::DueFrom>(value),
-            _ => false,
+/// Names a shape error: inside a rule, by the rule and the place in it (`label/en`,
+/// `when/any/0/answer/is`); elsewhere, by its JSON Pointer.
+fn shape_error(value: &Value, error: DecodeError) -> RuleSetError {
+    for list in RULE_LISTS {
+        let Some(rest) = error
+            .pointer
+            .strip_prefix(list)
+            .and_then(|rest| rest.strip_prefix('/'))
+        else {
+            continue;
         };
-        bad.then(|| key.clone())
-    })
+        // The item itself (a rule that is not an object) is the list's problem.
+        let Some((index, field)) = rest.split_once('/') else {
+            continue;
+        };
+        let item = format!("{list}/{index}");
+        return rule_error(&rule_name(value, &item), field, error.message);
+    }
+    doc_error(&error.pointer, error.message)
+}
+
+/// A rule's id; a dimension's number, as the later checks name it; else the rule's pointer.
+fn rule_name(value: &Value, item: &str) -> String {
+    let id = value.pointer(item).and_then(|item| item.get("id"));
+    match id {
+        Some(Value::String(id)) => id.clone(),
+        Some(Value::Number(number)) if item.starts_with("/trafficking/dimensions/") => {
+            format!("dimension {number}")
+        }
+        _ => item.to_owned(),
+    }
 }
 
 fn label(rule: &str, field: &str, text: &Text) -> Result<(), RuleSetError> {
