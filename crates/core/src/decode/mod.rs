@@ -12,7 +12,6 @@
 mod directory;
 mod impls;
 mod model;
-mod model_bridge;
 mod rules;
 pub(crate) mod time;
 
