@@ -58,18 +58,3 @@ fn native_results_are_written_for_every_case() -> Result<(), String> {
     }
     Ok(())
 }
-
-#[test]
-fn embedded_schemas_are_the_generated_ones() {
-    let session = lindung_wasm::Session::default();
-    for name in ["assessment", "result", "rules", "directory", "problem"] {
-        let embedded: Option<serde_json::Value> = session
-            .schema(name)
-            .and_then(|t| serde_json::from_str(&t).ok());
-        let generated: Option<serde_json::Value> =
-            lindung::schema::schema_json(name).and_then(|t| serde_json::from_str(&t).ok());
-        assert!(embedded.is_some(), "{name}");
-        assert_eq!(embedded, generated, "{name}");
-    }
-    assert_eq!(session.schema("nonsense"), None);
-}
