@@ -1,74 +1,93 @@
 //! Readers for the standard types: text, booleans, numbers, options, lists, sets, maps and dates.
+//!
+//! On a problem each records it and returns its stand-in: empty text, `false`, zero, an empty
+//! list, the first day of the calendar.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::Value;
 
-use super::{time, wrong_type, Decode, DecodeError, DecodeKey};
+use super::{time, Decode, DecodeKey, Errors};
 use crate::json::Path;
 use crate::model::Set;
 
 impl Decode for String {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         match value {
-            Value::String(text) => Ok(text.clone()),
-            _ => Err(wrong_type(value, at, "a string")),
+            Value::String(text) => text.clone(),
+            _ => {
+                errors.wrong_type(value, at, "a string");
+                String::new()
+            }
         }
     }
 }
 
 impl DecodeKey for String {
-    fn decode_key(key: &str, _: &Path<'_>) -> Result<Self, DecodeError> {
-        Ok(key.to_owned())
+    fn decode_key(key: &str, _: &Path<'_>, _: &mut Errors) -> Self {
+        key.to_owned()
     }
 }
 
 impl Decode for bool {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
-        value
-            .as_bool()
-            .ok_or_else(|| wrong_type(value, at, "a boolean"))
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        value.as_bool().unwrap_or_else(|| {
+            errors.wrong_type(value, at, "a boolean");
+            false
+        })
     }
 }
 
 impl Decode for f64 {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
-        value
-            .as_f64()
-            .ok_or_else(|| wrong_type(value, at, "a number"))
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        value.as_f64().unwrap_or_else(|| {
+            errors.wrong_type(value, at, "a number");
+            0.0
+        })
     }
 }
 
 /// A whole number from 0 to `max`.
-fn whole(value: &Value, at: &Path<'_>, max: u64) -> Result<u64, DecodeError> {
+fn whole(value: &Value, at: &Path<'_>, max: u64, errors: &mut Errors) -> u64 {
     match value.as_u64() {
-        Some(number) if number <= max => Ok(number),
-        Some(number) => Err(DecodeError::new(
-            at,
-            format!("{number} is over the largest allowed, {max}"),
-        )),
-        None => Err(wrong_type(value, at, "a whole number from 0")),
+        Some(number) if number <= max => number,
+        Some(number) => {
+            errors.fail(at, || {
+                format!("{number} is over the largest allowed, {max}")
+            });
+            0
+        }
+        None if value.is_number() => {
+            errors.fail(at, || {
+                format!("expected a whole number of 0 or more, found {value}")
+            });
+            0
+        }
+        None => {
+            errors.wrong_type(value, at, "a whole number");
+            0
+        }
     }
 }
 
 macro_rules! decode_unsigned {
     ($($type:ty),*) => {$(
         impl Decode for $type {
-            fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
-                whole(value, at, <$type>::MAX as u64).map(|number| number as $type)
+            fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+                whole(value, at, <$type>::MAX as u64, errors) as $type
             }
         }
     )*};
 }
 decode_unsigned!(u8, u16, u32, u64);
 
-/// `null` is `None`, as serde reads it (the schema allows `null` for every optional member).
+/// `null` reads as `None`, as serde reads it: the schema allows `null` for an optional member.
 impl<T: Decode> Decode for Option<T> {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         match value {
-            Value::Null => Ok(None),
-            _ => T::decode(value, at).map(Some),
+            Value::Null => None,
+            _ => Some(T::decode(value, at, errors)),
         }
     }
 
@@ -78,74 +97,77 @@ impl<T: Decode> Decode for Option<T> {
 }
 
 impl<T: Decode> Decode for Box<T> {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
-        T::decode(value, at).map(Box::new)
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        Box::new(T::decode(value, at, errors))
     }
 }
 
 impl<T: Decode> Decode for Vec<T> {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         let Value::Array(items) = value else {
-            return Err(wrong_type(value, at, "an array"));
+            errors.wrong_type(value, at, "an array");
+            return Vec::new();
         };
-        items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| T::decode(item, &Path::Index(at, index)))
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            out.push(T::decode(item, &Path::Index(at, index), errors));
+        }
+        out
     }
 }
 
 impl<T: Decode + PartialEq> Decode for Set<T> {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
-        let values = Vec::<T>::decode(value, at)?;
-        for (index, value) in values.iter().enumerate() {
-            if values[..index].contains(value) {
-                return Err(DecodeError::new(
-                    &Path::Index(at, index),
-                    "this value is already in the list",
-                ));
-            }
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        let values = Vec::<T>::decode(value, at, errors);
+        if let Some(index) = (1..values.len()).find(|&i| values[..i].contains(&values[i])) {
+            errors.fail(&Path::Index(at, index), || {
+                "this value is already in the list".to_owned()
+            });
         }
-        Ok(Set::new(values))
+        Set::new(values)
     }
 }
 
 impl<K: DecodeKey + Ord, V: Decode> Decode for BTreeMap<K, V> {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        let mut out = BTreeMap::new();
         let Value::Object(members) = value else {
-            return Err(wrong_type(value, at, "an object"));
+            errors.wrong_type(value, at, "an object");
+            return out;
         };
-        members
-            .iter()
-            .map(|(key, member)| {
-                let here = Path::Key(at, key);
-                Ok((K::decode_key(key, &here)?, V::decode(member, &here)?))
-            })
-            .collect()
+        for (key, member) in members {
+            let here = Path::Key(at, key);
+            let key = K::decode_key(key, &here, errors);
+            out.insert(key, V::decode(member, &here, errors));
+        }
+        out
     }
 }
 
 impl Decode for NaiveDate {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         let Value::String(text) = value else {
-            return Err(wrong_type(value, at, "a date (YYYY-MM-DD)"));
+            errors.wrong_type(value, at, "a date (YYYY-MM-DD)");
+            return NaiveDate::default();
         };
-        time::date(text)
-            .ok_or_else(|| DecodeError::new(at, format!("`{text}` is not a date (YYYY-MM-DD)")))
+        time::date(text).unwrap_or_else(|| {
+            errors.fail(at, || format!("`{text}` is not a date (YYYY-MM-DD)"));
+            NaiveDate::default()
+        })
     }
 }
 
 impl Decode for DateTime<FixedOffset> {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         let Value::String(text) = value else {
-            return Err(wrong_type(value, at, "a date and time (RFC 3339)"));
+            errors.wrong_type(value, at, "a date and time (RFC 3339)");
+            return DateTime::default();
         };
-        time::date_time(text).ok_or_else(|| {
-            DecodeError::new(
-                at,
-                format!("`{text}` is not a date and time with an offset (RFC 3339)"),
-            )
+        time::date_time(text).unwrap_or_else(|| {
+            errors.fail(at, || {
+                format!("`{text}` is not a date and time with an offset (RFC 3339)")
+            });
+            DateTime::default()
         })
     }
 }

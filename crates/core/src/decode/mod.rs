@@ -7,7 +7,7 @@
 //! `Deserialize` brings; the serde derives stay on the types for callers who use serde
 //! themselves, and a property test holds both to the same reading.
 //!
-//! A reader stops at the first problem and names it with a JSON Pointer.
+//! A reader names the first problem with a JSON Pointer ([`Errors`]).
 
 mod directory;
 mod impls;
@@ -49,10 +49,34 @@ impl fmt::Display for DecodeError {
     }
 }
 
+/// The first problem met while reading a document. Readers never stop early: on a problem they
+/// record it here and go on with a stand-in value, so a reader is straight-line code without the
+/// clean-up paths an early return needs at every member (which is most of a reader's size).
+#[derive(Debug, Default)]
+pub(crate) struct Errors {
+    first: Option<DecodeError>,
+}
+
+impl Errors {
+    /// Records a problem at `at`, unless one is already recorded; the message is only written for
+    /// the first.
+    pub(crate) fn fail(&mut self, at: &Path<'_>, message: impl FnOnce() -> String) {
+        if self.first.is_none() {
+            self.first = Some(DecodeError::new(at, message()));
+        }
+    }
+
+    /// Records that `value` is not of the `expected` JSON type.
+    pub(crate) fn wrong_type(&mut self, value: &Value, at: &Path<'_>, expected: &str) {
+        self.fail(at, || format!("expected {expected}, found {}", kind(value)));
+    }
+}
+
 /// A type read out of a JSON value.
 pub(crate) trait Decode: Sized {
-    /// Reads `value`, found at `at`.
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError>;
+    /// Reads `value`, found at `at`. On a problem, records it in `errors` and returns a stand-in
+    /// (what the type reads from `null`), which the caller never sees: [`document`] then fails.
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self;
 
     /// The value of an absent object member, when absence is allowed (`None` for an `Option`).
     fn absent() -> Option<Self> {
@@ -62,17 +86,25 @@ pub(crate) trait Decode: Sized {
 
 /// A type read out of an object's key (the indicator ids of a map, for example).
 pub(crate) trait DecodeKey: Sized {
-    /// Reads `key`, the member found at `at`.
-    fn decode_key(key: &str, at: &Path<'_>) -> Result<Self, DecodeError>;
+    /// Reads `key`, the member found at `at`; on a problem, records it and returns a stand-in.
+    fn decode_key(key: &str, at: &Path<'_>, errors: &mut Errors) -> Self;
 }
 
-/// Reads a whole document.
-///
-/// ```ignore
-/// let rules: RuleSetDocument = decode::document(&value)?;
-/// ```
+/// Reads a whole document, or names its first problem.
 pub(crate) fn document<T: Decode>(value: &Value) -> Result<T, DecodeError> {
-    T::decode(value, &Path::Root)
+    let mut errors = Errors::default();
+    let read = T::decode(value, &Path::Root, &mut errors);
+    match errors.first {
+        None => Ok(read),
+        Some(error) => Err(error),
+    }
+}
+
+/// Reads a key on its own: `None` when it is not one of the type's names.
+pub(crate) fn key<T: DecodeKey>(key: &str) -> Option<T> {
+    let mut errors = Errors::default();
+    let read = T::decode_key(key, &Path::Root, &mut errors);
+    errors.first.is_none().then_some(read)
 }
 
 /// The JSON type of a value, in the words of a message.
@@ -87,13 +119,8 @@ pub(crate) fn kind(value: &Value) -> &'static str {
     }
 }
 
-/// The error for a value of the wrong JSON type.
-pub(crate) fn wrong_type(value: &Value, at: &Path<'_>, expected: &str) -> DecodeError {
-    DecodeError::new(at, format!("expected {expected}, found {}", kind(value)))
-}
-
 /// `a`, `b`, `c`: names for a message.
-fn listed(names: &[&str]) -> String {
+pub(crate) fn listed(names: &[&str]) -> String {
     let mut out = String::new();
     for (index, name) in names.iter().enumerate() {
         if index > 0 {
@@ -106,62 +133,73 @@ fn listed(names: &[&str]) -> String {
     out
 }
 
-/// The members of an object whose member names are all in `names`.
+/// The members of an object whose member names are all in `names`; `None` (with the problem
+/// recorded) for anything else.
 pub(crate) fn object<'v>(
     value: &'v Value,
     at: &Path<'_>,
     names: &[&str],
-) -> Result<&'v Map<String, Value>, DecodeError> {
+    errors: &mut Errors,
+) -> Option<&'v Map<String, Value>> {
     let Value::Object(members) = value else {
-        return Err(wrong_type(value, at, "an object"));
+        errors.wrong_type(value, at, "an object");
+        return None;
     };
     if let Some(unknown) = members.keys().find(|key| !names.contains(&key.as_str())) {
-        return Err(DecodeError::new(
-            &Path::Key(at, unknown),
+        errors.fail(&Path::Key(at, unknown), || {
             format!(
                 "unknown field `{unknown}`, expected one of {}",
                 listed(names)
-            ),
-        ));
+            )
+        });
     }
-    Ok(members)
+    Some(members)
 }
 
 /// Reads the member `name` of an object; when it is absent, `default` gives its value, else the
 /// type's own absent value (`None`), else it is missing.
 pub(crate) fn member<T: Decode>(
-    members: &Map<String, Value>,
+    members: Option<&Map<String, Value>>,
     at: &Path<'_>,
     name: &str,
     default: Option<fn() -> T>,
-) -> Result<T, DecodeError> {
-    match members.get(name) {
-        Some(value) => T::decode(value, &Path::Key(at, name)),
-        None => default
-            .map(|make| make())
-            .or_else(T::absent)
-            .ok_or_else(|| {
-                DecodeError::new(&Path::Key(at, name), format!("missing field `{name}`"))
-            }),
+    errors: &mut Errors,
+) -> T {
+    let here = Path::Key(at, name);
+    if let Some(value) = members.and_then(|members| members.get(name)) {
+        return T::decode(value, &here, errors);
+    }
+    if let Some(value) = default.map(|make| make()).or_else(T::absent) {
+        return value;
+    }
+    if members.is_some() {
+        errors.fail(&here, || format!("missing field `{name}`"));
+    }
+    T::decode(&Value::Null, &here, errors)
+}
+
+/// The position of a string value among `names` (0, the stand-in, on a problem).
+pub(crate) fn variant(value: &Value, at: &Path<'_>, names: &[&str], errors: &mut Errors) -> usize {
+    match value {
+        Value::String(text) => name_index(text, at, names, errors),
+        _ => {
+            errors.wrong_type(value, at, "a string");
+            0
+        }
     }
 }
 
-/// The position of a string value among `names`.
-pub(crate) fn variant(value: &Value, at: &Path<'_>, names: &[&str]) -> Result<usize, DecodeError> {
-    let Value::String(text) = value else {
-        return Err(wrong_type(value, at, "a string"));
-    };
-    name_index(text, at, names)
-}
-
-/// The position of `text` among `names`.
-pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str]) -> Result<usize, DecodeError> {
-    names.iter().position(|name| *name == text).ok_or_else(|| {
-        DecodeError::new(
-            at,
-            format!("unknown value `{text}`, expected one of {}", listed(names)),
-        )
-    })
+/// The position of `text` among `names` (0, the stand-in, on a problem).
+pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str], errors: &mut Errors) -> usize {
+    names
+        .iter()
+        .position(|name| *name == text)
+        .unwrap_or_else(|| {
+            errors.fail(at, || {
+                format!("unknown value `{text}`, expected one of {}", listed(names))
+            });
+            0
+        })
 }
 
 /// Implements [`Decode`] for a struct from its fields' JSON names.
@@ -174,16 +212,18 @@ macro_rules! decode_struct {
             fn decode(
                 value: &serde_json::Value,
                 at: &$crate::json::Path<'_>,
-            ) -> Result<Self, $crate::decode::DecodeError> {
-                let members = $crate::decode::object(value, at, &[$($name),*])?;
-                Ok($type {
+                errors: &mut $crate::decode::Errors,
+            ) -> Self {
+                let members = $crate::decode::object(value, at, &[$($name),*], errors);
+                $type {
                     $($field: $crate::decode::member(
                         members,
                         at,
                         $name,
                         $crate::decode::decode_struct!(@default $($default)?),
-                    )?,)*
-                })
+                        errors,
+                    ),)*
+                }
             }
         }
     };
@@ -204,9 +244,9 @@ macro_rules! decode_enum {
             fn decode(
                 value: &serde_json::Value,
                 at: &$crate::json::Path<'_>,
-            ) -> Result<Self, $crate::decode::DecodeError> {
-                $crate::decode::variant(value, at, Self::DECODE_NAMES)
-                    .map(|index| Self::DECODE_VARIANTS[index])
+                errors: &mut $crate::decode::Errors,
+            ) -> Self {
+                Self::DECODE_VARIANTS[$crate::decode::variant(value, at, Self::DECODE_NAMES, errors)]
             }
         }
 
@@ -214,9 +254,9 @@ macro_rules! decode_enum {
             fn decode_key(
                 key: &str,
                 at: &$crate::json::Path<'_>,
-            ) -> Result<Self, $crate::decode::DecodeError> {
-                $crate::decode::name_index(key, at, Self::DECODE_NAMES)
-                    .map(|index| Self::DECODE_VARIANTS[index])
+                errors: &mut $crate::decode::Errors,
+            ) -> Self {
+                Self::DECODE_VARIANTS[$crate::decode::name_index(key, at, Self::DECODE_NAMES, errors)]
             }
         }
     };

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::{decode_enum, decode_struct, wrong_type, Decode, DecodeError, DecodeKey};
+use super::{decode_enum, decode_struct, Decode, DecodeKey, Errors};
 use crate::json::Path;
 use crate::model::{
     indonesia, Answer, Assessment, Assessor, AssessorRole, CaseType, Consent, ConsentRecord,
@@ -340,17 +340,22 @@ decode_enum!(EventKind {
 
 /// The indicator ids come from the catalogue's own table, not a second list of 67 names.
 impl DecodeKey for IndicatorId {
-    fn decode_key(key: &str, at: &Path<'_>) -> Result<Self, DecodeError> {
-        IndicatorId::parse(key)
-            .ok_or_else(|| DecodeError::new(at, format!("unknown indicator id `{key}`")))
+    fn decode_key(key: &str, at: &Path<'_>, errors: &mut Errors) -> Self {
+        IndicatorId::parse(key).unwrap_or_else(|| {
+            errors.fail(at, || format!("unknown indicator id `{key}`"));
+            IndicatorId::ALL[0]
+        })
     }
 }
 
 impl Decode for IndicatorId {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         match value {
-            Value::String(text) => IndicatorId::decode_key(text, at),
-            _ => Err(wrong_type(value, at, "an indicator id")),
+            Value::String(text) => IndicatorId::decode_key(text, at, errors),
+            _ => {
+                errors.wrong_type(value, at, "an indicator id");
+                IndicatorId::ALL[0]
+            }
         }
     }
 }
@@ -388,7 +393,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::decode::document;
+    use crate::decode::{document, DecodeError};
 
     /// A small sound assessment of both case types, with every defaulted member left out.
     fn minimal() -> Value {

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{decode_enum, decode_struct, wrong_type, Decode, DecodeError};
+use super::{decode_enum, decode_struct, Decode, Errors};
 use crate::condition::{
     AnswerTest, Condition, CountYes, EqualsTest, NumberTest, Scalar, ValueTest, WithinHours,
 };
@@ -192,133 +192,150 @@ decode_struct!(WithinHours {
 
 /// A boolean, a number or a string, whichever the JSON value is.
 impl Decode for Scalar {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         match value {
-            Value::Bool(value) => Ok(Scalar::Bool(*value)),
-            Value::Number(_) => f64::decode(value, at).map(Scalar::Number),
-            Value::String(text) => Ok(Scalar::Text(text.clone())),
-            _ => Err(wrong_type(value, at, "a boolean, a number or a string")),
+            Value::Bool(value) => Scalar::Bool(*value),
+            Value::Number(_) => Scalar::Number(f64::decode(value, at, errors)),
+            Value::String(text) => Scalar::Text(text.clone()),
+            _ => {
+                errors.wrong_type(value, at, "a boolean, a number or a string");
+                Scalar::Bool(false)
+            }
         }
     }
 }
 
 /// Reads the member of a one-member object with the reader its name picks.
-type Reader<T> = fn(&Value, &Path<'_>) -> Result<T, DecodeError>;
+type Reader<T> = fn(&Value, &Path<'_>, &mut Errors) -> T;
 
 /// Reads an externally tagged value: an object with exactly one member, named in `variants`.
-/// `what` names the value in a message (`condition`).
+/// `what` names the value in a message (`condition`); `stand_in` is read when there is no
+/// member to read.
 fn tagged<T>(
     value: &Value,
     at: &Path<'_>,
     what: &str,
     variants: &[(&str, Reader<T>)],
-) -> Result<T, DecodeError> {
+    errors: &mut Errors,
+) -> T {
     let expected = || format!("a {what} object with one member");
-    let Value::Object(members) = value else {
-        return Err(wrong_type(value, at, &expected()));
-    };
-    let find = |name: &str| variants.iter().find(|(known, _)| *known == name);
     let names = |names: &mut dyn Iterator<Item = &str>| {
         names
             .map(|name| format!("`{name}`"))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let unknown = |name: &str| {
-        DecodeError::new(
-            &Path::Key(at, name),
+    let find = |name: &str| variants.iter().find(|(known, _)| *known == name);
+    let members = match value {
+        Value::Object(members) => Some(members),
+        _ => {
+            errors.wrong_type(value, at, &expected());
+            None
+        }
+    };
+    if let Some(name) = members
+        .into_iter()
+        .flat_map(|members| members.keys())
+        .find(|name| find(name).is_none())
+    {
+        errors.fail(&Path::Key(at, name), || {
             format!(
                 "unknown {what} `{name}`, expected one of {}",
                 names(&mut variants.iter().map(|(known, _)| *known))
-            ),
-        )
-    };
-    if let Some(name) = members.keys().find(|name| find(name).is_none()) {
-        return Err(unknown(name));
+            )
+        });
     }
-    let mut iter = members.iter();
-    match (iter.next(), iter.next()) {
-        (Some((name, member)), None) => match find(name) {
-            Some((_, read)) => read(member, &Path::Key(at, name)),
-            None => Err(unknown(name)),
-        },
-        (None, _) => Err(DecodeError::new(
-            at,
-            format!("expected {}, found an empty object", expected()),
-        )),
-        (Some(_), Some(_)) => Err(DecodeError::new(
-            at,
+    match members.map(|members| (members.len(), members.iter().next())) {
+        Some((1, Some((name, member)))) => {
+            if let Some((_, read)) = find(name) {
+                return read(member, &Path::Key(at, name), errors);
+            }
+        }
+        Some((0, _)) => errors.fail(at, || {
+            format!("expected {}, found an empty object", expected())
+        }),
+        Some((count, _)) => errors.fail(at, || {
             format!(
-                "expected {}, found {} members: {}",
+                "expected {}, found {count} members: {}",
                 expected(),
-                members.len(),
-                names(&mut members.keys().map(String::as_str))
-            ),
-        )),
+                names(
+                    &mut members
+                        .into_iter()
+                        .flat_map(|m| m.keys().map(String::as_str))
+                )
+            )
+        }),
+        None => {}
     }
+    // The stand-in: the first variant, read from `null`.
+    (variants[0].1)(&Value::Null, at, errors)
 }
 
 /// The operators of the condition language, as in JSON.
 const CONDITIONS: &[(&str, Reader<Condition>)] = &[
-    ("all", |v, at| Decode::decode(v, at).map(Condition::All)),
-    ("any", |v, at| Decode::decode(v, at).map(Condition::Any)),
-    ("not", |v, at| Decode::decode(v, at).map(Condition::Not)),
-    ("answer", |v, at| {
-        Decode::decode(v, at).map(Condition::Answer)
+    ("all", |v, at, e| Condition::All(Decode::decode(v, at, e))),
+    ("any", |v, at, e| Condition::Any(Decode::decode(v, at, e))),
+    ("not", |v, at, e| Condition::Not(Decode::decode(v, at, e))),
+    ("answer", |v, at, e| {
+        Condition::Answer(Decode::decode(v, at, e))
     }),
-    ("includes", |v, at| {
-        Decode::decode(v, at).map(Condition::Includes)
+    ("includes", |v, at, e| {
+        Condition::Includes(Decode::decode(v, at, e))
     }),
-    ("equals", |v, at| {
-        Decode::decode(v, at).map(Condition::Equals)
+    ("equals", |v, at, e| {
+        Condition::Equals(Decode::decode(v, at, e))
     }),
-    ("atLeast", |v, at| {
-        Decode::decode(v, at).map(Condition::AtLeast)
+    ("atLeast", |v, at, e| {
+        Condition::AtLeast(Decode::decode(v, at, e))
     }),
-    ("below", |v, at| Decode::decode(v, at).map(Condition::Below)),
-    ("countYes", |v, at| {
-        Decode::decode(v, at).map(Condition::CountYes)
+    ("below", |v, at, e| {
+        Condition::Below(Decode::decode(v, at, e))
     }),
-    ("withinHours", |v, at| {
-        Decode::decode(v, at).map(Condition::WithinHours)
+    ("countYes", |v, at, e| {
+        Condition::CountYes(Decode::decode(v, at, e))
     }),
-    ("child", |v, at| Decode::decode(v, at).map(Condition::Child)),
-    ("caseType", |v, at| {
-        Decode::decode(v, at).map(Condition::CaseType)
+    ("withinHours", |v, at, e| {
+        Condition::WithinHours(Decode::decode(v, at, e))
     }),
-    ("riskAtLeast", |v, at| {
-        Decode::decode(v, at).map(Condition::RiskAtLeast)
+    ("child", |v, at, e| {
+        Condition::Child(Decode::decode(v, at, e))
     }),
-    ("trafficking", |v, at| {
-        Decode::decode(v, at).map(Condition::Trafficking)
+    ("caseType", |v, at, e| {
+        Condition::CaseType(Decode::decode(v, at, e))
+    }),
+    ("riskAtLeast", |v, at, e| {
+        Condition::RiskAtLeast(Decode::decode(v, at, e))
+    }),
+    ("trafficking", |v, at, e| {
+        Condition::Trafficking(Decode::decode(v, at, e))
     }),
 ];
 
 impl Decode for Condition {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
-        tagged(value, at, "condition", CONDITIONS)
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        tagged(value, at, "condition", CONDITIONS, errors)
     }
 }
 
 /// The tests of a status rule, as in JSON.
 const STATUS_TESTS: &[(&str, Reader<StatusTest>)] = &[
-    ("dimensionGroups", |v, at| {
-        Decode::decode(v, at).map(StatusTest::DimensionGroups)
+    ("dimensionGroups", |v, at, e| {
+        StatusTest::DimensionGroups(Decode::decode(v, at, e))
     }),
-    ("dimensionsAtLeast", |v, at| {
-        Decode::decode(v, at).map(StatusTest::DimensionsAtLeast)
+    ("dimensionsAtLeast", |v, at, e| {
+        StatusTest::DimensionsAtLeast(Decode::decode(v, at, e))
     }),
-    ("requiredElements", |v, at| {
-        Decode::decode(v, at).map(StatusTest::RequiredElements)
+    ("requiredElements", |v, at, e| {
+        StatusTest::RequiredElements(Decode::decode(v, at, e))
     }),
-    ("elementsAtLeast", |v, at| {
-        Decode::decode(v, at).map(StatusTest::ElementsAtLeast)
+    ("elementsAtLeast", |v, at, e| {
+        StatusTest::ElementsAtLeast(Decode::decode(v, at, e))
     }),
 ];
 
 impl Decode for StatusTest {
-    fn decode(value: &Value, at: &Path<'_>) -> Result<Self, DecodeError> {
-        tagged(value, at, "status test", STATUS_TESTS)
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        tagged(value, at, "status test", STATUS_TESTS, errors)
     }
 }
 

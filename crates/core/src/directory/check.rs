@@ -9,8 +9,7 @@ use super::{
     Accepts, Contact, Directory, DirectoryError, Provider, MAX_AREAS, MAX_BYTES, MAX_PROVIDERS,
     NATIONAL,
 };
-use crate::decode::{decode_struct, DecodeKey};
-use crate::json::Path;
+use crate::decode::decode_struct;
 use crate::model::Set;
 use crate::service::ServiceKind;
 
@@ -127,7 +126,7 @@ fn services(provider: &str, raw: Vec<String>) -> Result<Set<ServiceKind>, Direct
     }
     let mut kinds = Vec::with_capacity(raw.len());
     for value in raw {
-        let Ok(kind) = ServiceKind::decode_key(&value, &Path::Root) else {
+        let Some(kind) = crate::decode::key::<ServiceKind>(&value) else {
             return Err(DirectoryError::UnknownService {
                 provider: provider.to_owned(),
                 value,
