@@ -17,7 +17,7 @@ pub(crate) mod time;
 
 use std::fmt;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::json::Path;
 
@@ -133,46 +133,53 @@ pub(crate) fn listed(names: &[&str]) -> String {
     out
 }
 
-/// The members of an object whose member names are all in `names`; `None` (with the problem
-/// recorded) for anything else.
+/// The most members a struct read with [`decode_struct!`] may have.
+pub(crate) const MAX_MEMBERS: usize = 24;
+
+/// The members of an object, one slot per name of `names` in that order, found in one pass over
+/// the object; `None` for a name the object does not have. A member not in `names`, or a value
+/// that is not an object, is recorded as a problem.
 pub(crate) fn object<'v>(
     value: &'v Value,
     at: &Path<'_>,
     names: &[&str],
     errors: &mut Errors,
-) -> Option<&'v Map<String, Value>> {
+) -> Option<[Option<&'v Value>; MAX_MEMBERS]> {
     let Value::Object(members) = value else {
         errors.wrong_type(value, at, "an object");
         return None;
     };
-    if let Some(unknown) = members.keys().find(|key| !names.contains(&key.as_str())) {
-        errors.fail(&Path::Key(at, unknown), || {
-            format!(
-                "unknown field `{unknown}`, expected one of {}",
-                listed(names)
-            )
-        });
+    let mut slots = [None; MAX_MEMBERS];
+    for (key, member) in members {
+        match names.iter().position(|name| name == key) {
+            Some(index) => slots[index] = Some(member),
+            None => errors.fail(&Path::Key(at, key), || {
+                format!("unknown field `{key}`, expected one of {}", listed(names))
+            }),
+        }
     }
-    Some(members)
+    Some(slots)
 }
 
-/// Reads the member `name` of an object; when it is absent, `default` gives its value, else the
-/// type's own absent value (`None`), else it is missing.
+/// Reads the member `name` of an object (`slot`, from [`object`]; `object` is `false` when the
+/// value was not an object); when it is absent, `default` gives its value, else the type's own
+/// absent value (`None`), else it is missing.
 pub(crate) fn member<T: Decode>(
-    members: Option<&Map<String, Value>>,
+    slot: Option<&Value>,
+    object: bool,
     at: &Path<'_>,
     name: &str,
     default: Option<fn() -> T>,
     errors: &mut Errors,
 ) -> T {
     let here = Path::Key(at, name);
-    if let Some(value) = members.and_then(|members| members.get(name)) {
+    if let Some(value) = slot {
         return T::decode(value, &here, errors);
     }
     if let Some(value) = default.map(|make| make()).or_else(T::absent) {
         return value;
     }
-    if members.is_some() {
+    if object {
         errors.fail(&here, || format!("missing field `{name}`"));
     }
     T::decode(&Value::Null, &here, errors)
@@ -214,10 +221,15 @@ macro_rules! decode_struct {
                 at: &$crate::json::Path<'_>,
                 errors: &mut $crate::decode::Errors,
             ) -> Self {
-                let members = $crate::decode::object(value, at, &[$($name),*], errors);
+                const NAMES: &[&str] = &[$($name),*];
+                const _: () = assert!(NAMES.len() <= $crate::decode::MAX_MEMBERS);
+                let slots = $crate::decode::object(value, at, NAMES, errors);
+                let object = slots.is_some();
+                let mut slots = slots.unwrap_or_default().into_iter();
                 $type {
                     $($field: $crate::decode::member(
-                        members,
+                        slots.next().flatten(),
+                        object,
                         at,
                         $name,
                         $crate::decode::decode_struct!(@default $($default)?),
