@@ -8,7 +8,7 @@
 //! and `maximum`. Where it is stricter than a validator (`3.0` is not a whole number here) the
 //! schema's description says so.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -42,6 +42,9 @@ const TYPES: [(u8, &str); 7] = [
 /// make hundreds of thousands, and no one reads past the first screen.
 pub(crate) const PROBLEM_LIMIT: usize = 100;
 
+/// Lists up to this long are checked for repeated items by comparing them.
+const SHORT_LIST: usize = 16;
+
 /// A schema compiled for checking many documents.
 #[derive(Debug)]
 pub(crate) struct Shape {
@@ -60,7 +63,11 @@ struct Node {
     branches: Vec<usize>,
     /// When every branch is a constant: their values, and whether `null` is a branch too.
     choices: Option<(Vec<Value>, bool)>,
-    properties: HashMap<String, usize>,
+    /// The allowed values or choices, sorted, when they are all strings: a string is looked up,
+    /// not compared with each (the 67 indicator ids).
+    names: Vec<String>,
+    /// Property names and their nodes, sorted by name.
+    properties: Vec<(String, usize)>,
     required: Vec<String>,
     /// `None` accepts any other member, `Some(None)` refuses them, `Some(Some(n))` checks them.
     additional: Option<Option<usize>>,
@@ -78,6 +85,25 @@ struct Node {
 }
 
 impl Node {
+    /// True when `value` is one of `values` (this node's allowed values or choices).
+    fn listed(&self, value: &Value, values: &[Value]) -> bool {
+        match value {
+            Value::String(text) if !self.names.is_empty() => self
+                .names
+                .binary_search_by(|n| n.as_str().cmp(text))
+                .is_ok(),
+            _ => values.contains(value),
+        }
+    }
+
+    /// The node of a named property.
+    fn property(&self, name: &str) -> Option<usize> {
+        self.properties
+            .binary_search_by(|(known, _)| known.as_str().cmp(name))
+            .ok()
+            .map(|index| self.properties[index].1)
+    }
+
     /// True for a node that only fixes a value (a `const` with at most its type).
     fn is_constant(&self) -> bool {
         self.allowed.is_some()
@@ -158,8 +184,9 @@ impl<'v> Compiler<'v> {
         if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
             for (name, property) in properties {
                 let id = self.compile(property, depth + 1);
-                node.properties.insert(name.clone(), id);
+                node.properties.push((name.clone(), id));
             }
+            node.properties.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         }
         node.required = schema
             .get("required")
@@ -202,6 +229,19 @@ impl<'v> Compiler<'v> {
                 node.types = masks.iter().fold(0, |a, b| a | b);
             }
             node.choices = self.choices(&node.branches);
+        }
+        let listed = node
+            .choices
+            .as_ref()
+            .map(|(values, _)| values)
+            .or(node.allowed.as_ref());
+        if let Some(values) = listed.filter(|values| values.iter().all(Value::is_string)) {
+            node.names = values
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect();
+            node.names.sort_unstable();
         }
         self.push(node)
     }
@@ -271,7 +311,7 @@ impl Walk<'_> {
         }
         let node = &self.shape.nodes[id];
         if let Some((choices, nullable)) = &node.choices {
-            let fits = choices.contains(value) || (value.is_null() && *nullable);
+            let fits = node.listed(value, choices) || (value.is_null() && *nullable);
             if !fits {
                 out.push(self.not_allowed(value, choices, path));
             }
@@ -283,7 +323,7 @@ impl Walk<'_> {
         }
         // A fixed list says more than a type: "`5` is not one of `female`, `male`".
         if let Some(allowed) = &node.allowed {
-            if !allowed.contains(value) {
+            if !node.listed(value, allowed) {
                 out.push(self.not_allowed(value, allowed, path));
             }
             return;
@@ -337,14 +377,25 @@ impl Walk<'_> {
                 return;
             }
             let child = Path::Key(path, name);
-            if let Some(id) = node.properties.get(name) {
-                self.walk(member, *id, &child, out);
+            if let Some(id) = node.property(name) {
+                self.walk(member, id, &child, out);
                 continue;
             }
-            if let Some(names) = node.property_names {
-                let mut problems = Vec::new();
-                self.walk(&Value::String(name.clone()), names, &child, &mut problems);
-                if !problems.is_empty() {
+            if let Some(names_id) = node.property_names {
+                let names = &self.shape.nodes[names_id].names;
+                let fits = if names.is_empty() {
+                    let mut problems = Vec::new();
+                    self.walk(
+                        &Value::String(name.clone()),
+                        names_id,
+                        &child,
+                        &mut problems,
+                    );
+                    problems.is_empty()
+                } else {
+                    names.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+                };
+                if !fits {
                     out.push(Code::IndicatorUnknown.problem(
                         child.pointer(),
                         self.lang,
@@ -392,15 +443,22 @@ impl Walk<'_> {
             // Refused before its items are read: a long list is not worth the work.
             return;
         }
-        // Seen values by their JSON text (objects have sorted keys), so a long list costs one
-        // pass, not a comparison of every pair.
+        // A short list compares its items; a long one keeps the seen values by their JSON text
+        // (objects have sorted keys), so it costs one pass, not a comparison of every pair.
+        let short = items.len() <= SHORT_LIST;
         let mut seen = HashSet::new();
         for (index, item) in items.iter().enumerate() {
             if out.len() > PROBLEM_LIMIT {
                 return;
             }
             let child = Path::Index(path, index);
-            if node.unique_items && !seen.insert(item.to_string()) {
+            let repeated = node.unique_items
+                && if short {
+                    items[..index].contains(item)
+                } else {
+                    !seen.insert(item.to_string())
+                };
+            if repeated {
                 out.push(Code::ArrayDuplicate.problem(
                     child.pointer(),
                     self.lang,
