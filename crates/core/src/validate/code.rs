@@ -215,15 +215,11 @@ impl Code {
         lang: Lang,
         params: &[(&str, String)],
     ) -> Problem {
-        let mut message = self.template(lang).to_owned();
-        for (name, value) in params {
-            message = message.replace(&format!("{{{name}}}"), &shorten(value));
-        }
         Problem {
             path: path.into(),
             code: self.as_str().to_owned(),
             severity: self.severity(),
-            message,
+            message: render(self.template(lang), params),
             params: params
                 .iter()
                 .map(|(name, value)| ((*name).to_owned(), value.clone()))
@@ -232,12 +228,43 @@ impl Code {
     }
 }
 
+/// A message template with each `{name}` replaced by its parameter, in one pass: a value is
+/// written as it is (shortened when long), never read again for placeholders.
+fn render(template: &str, params: &[(&str, String)]) -> String {
+    let mut message = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        message.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let placeholder = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = params.iter().find(|(known, _)| *known == name)?;
+            Some((value, &after[close + 1..]))
+        });
+        match placeholder {
+            Some((value, tail)) => {
+                push_shortened(&mut message, value);
+                rest = tail;
+            }
+            None => {
+                message.push('{');
+                rest = after;
+            }
+        }
+    }
+    message.push_str(rest);
+    message
+}
+
 /// Keeps messages readable when a user value is long.
-fn shorten(value: &str) -> String {
+fn push_shortened(message: &mut String, value: &str) {
     const MAX: usize = 80;
     match value.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &value[..cut]),
-        None => value.to_owned(),
+        Some((cut, _)) => {
+            message.push_str(&value[..cut]);
+            message.push('…');
+        }
+        None => message.push_str(value),
     }
 }
 
@@ -270,6 +297,33 @@ pub fn problems_markdown() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_are_filled_in_one_pass() {
+        let long = "x".repeat(100);
+        let cases = [
+            (
+                "`{field}` is required",
+                vec![("field", "sex".to_owned())],
+                "`sex` is required",
+            ),
+            (
+                "{a} and {b}",
+                vec![("a", "{b}".to_owned()), ("b", "two".to_owned())],
+                "{b} and two",
+            ),
+            ("{unknown} stays", vec![], "{unknown} stays"),
+            ("open { brace", vec![], "open { brace"),
+            (
+                "{v}",
+                vec![("v", long.clone())],
+                &*format!("{}…", &long[..80]),
+            ),
+        ];
+        for (template, params, expected) in cases {
+            assert_eq!(render(template, &params), expected, "{template}");
+        }
+    }
 
     #[test]
     fn codes_are_unique_dotted_and_lowercase() {

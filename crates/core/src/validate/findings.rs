@@ -17,15 +17,13 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
     }
     let ktk = assessment.has_case_type(CaseType::Ktk);
     for (question, answer) in assessment.danger.answers() {
+        let code = match answer {
+            None if ktk => Code::DangerNotAsked,
+            Some(Answer::Unknown) if KEY_DANGER.contains(&question) => Code::DangerUnknownKey,
+            _ => continue,
+        };
         let path = push_token("/danger", question);
-        let params = [("question", question.to_owned())];
-        match answer {
-            None if ktk => out.push(Code::DangerNotAsked.problem(path, lang, &params)),
-            Some(Answer::Unknown) if KEY_DANGER.contains(&question) => {
-                out.push(Code::DangerUnknownKey.problem(path, lang, &params));
-            }
-            _ => {}
-        }
+        out.push(code.problem(path, lang, &[("question", question.to_owned())]));
     }
     // Needs and indicators are many: one finding per section, not one per question.
     let needs_not_asked = assessment
