@@ -26,19 +26,11 @@ pub struct Completeness {
     pub missing_key: Vec<Pointer>,
 }
 
-/// The danger questions and the needs, found once.
-fn sections() -> &'static (Vec<&'static Field>, Vec<&'static Field>) {
-    static SECTIONS: std::sync::OnceLock<(Vec<&'static Field>, Vec<&'static Field>)> =
-        std::sync::OnceLock::new();
-    SECTIONS.get_or_init(|| {
-        let under = |prefix: &str| {
-            fields::all()
-                .iter()
-                .filter(|field| field.pointer().starts_with(prefix))
-                .collect()
-        };
-        (under("/danger/"), under("/needs/"))
-    })
+/// The fields under `prefix`.
+fn under(prefix: &str) -> impl Iterator<Item = &'static Field> + '_ {
+    fields::all()
+        .iter()
+        .filter(move |field| field.pointer().starts_with(prefix))
 }
 
 /// The questions that apply: the danger questions for `ktk`, the needs always, the catalogue's
@@ -46,9 +38,9 @@ fn sections() -> &'static (Vec<&'static Field>, Vec<&'static Field>) {
 fn questions(assessment: &Assessment, rules: &RuleSet) -> Vec<&'static Field> {
     let mut out = Vec::new();
     if assessment.has_case_type(CaseType::Ktk) {
-        out.extend(sections().0.iter().copied());
+        out.extend(under("/danger/"));
     }
-    out.extend(sections().1.iter().copied());
+    out.extend(under("/needs/"));
     if assessment.has_case_type(CaseType::Kpo) {
         out.extend(
             rules

@@ -8,9 +8,6 @@
 //! (yes over unknown over no). Repeated text and dates are listed for the form, but no condition
 //! may read them.
 
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{
@@ -244,9 +241,9 @@ enum Access {
 }
 
 /// One answerable field of the assessment.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
-    pointer: String,
+    pointer: &'static str,
     kind: FieldKind,
     values: &'static [&'static str],
     access: Access,
@@ -254,13 +251,13 @@ pub struct Field {
 
 impl Field {
     /// The JSON Pointer in JSON names, for example `/danger/strangulation`.
-    pub fn pointer(&self) -> &str {
-        &self.pointer
+    pub fn pointer(&self) -> &'static str {
+        self.pointer
     }
 
     /// The pointer as a result holds it.
-    pub fn to_pointer(&'static self) -> Pointer {
-        Pointer::Borrowed(&self.pointer)
+    pub fn to_pointer(&self) -> Pointer {
+        Pointer::Borrowed(self.pointer)
     }
 
     /// The kind of value.
@@ -331,22 +328,22 @@ fn names<T: Named>(values: impl Iterator<Item = T>) -> FieldValue<'static> {
 }
 
 macro_rules! fields {
-    ($($pointer:literal : $kind:ident $(<$ty:ty>)? => $get:expr;)*) => {
-        fn static_fields() -> Vec<Field> {
-            vec![$(Field {
-                pointer: $pointer.to_owned(),
-                kind: FieldKind::$kind,
-                values: fields!(@values $kind $(<$ty>)?),
-                access: Access::Get($get),
-            }),*]
-        }
+    ($table:ident: $($pointer:literal : $kind:ident $(<$ty:ty>)? => $get:expr;)*) => {
+        const $table: &[Field] = &[$(Field {
+            pointer: $pointer,
+            kind: FieldKind::$kind,
+            values: fields!(@values $kind $(<$ty>)?),
+            access: Access::Get($get),
+        }),*];
     };
     (@values Answer) => { <Answer as Named>::NAMES };
     (@values $kind:ident <$ty:ty>) => { <$ty as Named>::NAMES };
     (@values $kind:ident) => { &[] };
 }
 
+// The fields before the trafficking indicators.
 fields! {
+    BEFORE:
     "/id": Text => |a| FieldValue::Text(&a.id);
     "/assessedAt": DateTime => |a| FieldValue::DateTime(a.assessed_at);
     "/assessor/name": Text => |a| FieldValue::Text(&a.assessor.name);
@@ -411,6 +408,11 @@ fields! {
     "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.process));
     "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.means));
     "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.exploitation));
+}
+
+// The fields after the trafficking indicators, which sit before the migration fields.
+fields! {
+    AFTER:
     "/trafficking/migration/migrantWorker": Answer => |a| answer(migration(a).map(|m| m.migrant_worker));
     "/trafficking/migration/destinationCountry": Text => |a| text(migration(a).and_then(|m| m.destination_country.as_deref()));
     "/trafficking/migration/departure": Enum<Departure> => |a| enum_value(migration(a).map(|m| m.departure));
@@ -445,39 +447,34 @@ fn migration(assessment: &Assessment) -> Option<&crate::model::Migration> {
 /// The prefix of the pointer of every trafficking indicator.
 pub const INDICATOR_PREFIX: &str = "/trafficking/indicators/";
 
-struct Registry {
-    fields: Vec<Field>,
-    indicators_at: usize,
-    by_pointer: BTreeMap<String, usize>,
-}
+/// Every field: the fields before the indicators, the indicators in catalogue order, the rest.
+static FIELDS: [Field; BEFORE.len() + IndicatorId::ALL.len() + AFTER.len()] = join();
 
-fn registry() -> &'static Registry {
-    static REGISTRY: OnceLock<Registry> = OnceLock::new();
-    REGISTRY.get_or_init(|| {
-        let mut fields = static_fields();
-        // Indicators sit after the migration fields, in catalogue order.
-        let at = fields
-            .iter()
-            .position(|field| field.pointer.starts_with("/trafficking/migration"))
-            .unwrap_or(fields.len());
-        let indicators = IndicatorId::ALL.iter().map(|&id| Field {
-            pointer: format!("{INDICATOR_PREFIX}{}", id.as_str()),
+const fn join<const N: usize>() -> [Field; N] {
+    let mut out = [BEFORE[0]; N];
+    let mut at = 0;
+    while at < BEFORE.len() {
+        out[at] = BEFORE[at];
+        at += 1;
+    }
+    let mut index = 0;
+    while index < IndicatorId::ALL.len() {
+        out[at] = Field {
+            pointer: IndicatorId::POINTERS[index],
             kind: FieldKind::Answer,
             values: <Answer as Named>::NAMES,
-            access: Access::Indicator(id),
-        });
-        fields.splice(at..at, indicators);
-        let by_pointer = fields
-            .iter()
-            .enumerate()
-            .map(|(index, field)| (field.pointer.clone(), index))
-            .collect();
-        Registry {
-            fields,
-            indicators_at: at,
-            by_pointer,
-        }
-    })
+            access: Access::Indicator(IndicatorId::ALL[index]),
+        };
+        at += 1;
+        index += 1;
+    }
+    index = 0;
+    while index < AFTER.len() {
+        out[at] = AFTER[index];
+        at += 1;
+        index += 1;
+    }
+    out
 }
 
 /// Every answerable field, in the order of the assessment schema.
@@ -488,22 +485,17 @@ fn registry() -> &'static Registry {
 /// assert_eq!(lindung::fields::all().iter().filter(|f| f.pointer().starts_with("/trafficking/indicators/")).count(), 67);
 /// ```
 pub fn all() -> &'static [Field] {
-    &registry().fields
+    &FIELDS
 }
 
 /// The field at a JSON Pointer; `None` when the pointer is not an answerable field.
 pub fn field(pointer: &str) -> Option<&'static Field> {
-    let registry = registry();
-    registry
-        .by_pointer
-        .get(pointer)
-        .and_then(|&index| registry.fields.get(index))
+    FIELDS.iter().find(|field| field.pointer == pointer)
 }
 
 /// The field of a trafficking indicator.
 pub fn indicator(id: IndicatorId) -> Option<&'static Field> {
-    let registry = registry();
-    registry.fields.get(registry.indicators_at + id as usize)
+    FIELDS.get(BEFORE.len() + id as usize)
 }
 
 #[cfg(test)]
@@ -513,7 +505,8 @@ mod tests {
     #[test]
     fn pointers_are_unique_and_well_formed() {
         let fields = all();
-        assert_eq!(fields.len(), registry().by_pointer.len());
+        let unique: std::collections::BTreeSet<&str> = fields.iter().map(Field::pointer).collect();
+        assert_eq!(fields.len(), unique.len());
         for field in fields {
             assert!(field.pointer().starts_with('/'), "{}", field.pointer());
             let needs_values = matches!(

@@ -40,3 +40,36 @@ pub use problem::{Problem, Severity};
 pub use result::AssessmentResult;
 pub use rules::RuleSet;
 pub use service::ServiceKind;
+
+/// Sorts a short list by key, keeping the order of items with equal keys: an insertion sort, as
+/// the lists sorted here hold a few dozen items at most and the standard sorts are large in WASM.
+pub(crate) fn sort_short_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for next in 1..items.len() {
+        let mut at = next;
+        while at > 0 && key(&items[at - 1]) > key(&items[at]) {
+            items.swap(at - 1, at);
+            at -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_short_sort_is_the_stable_sort() {
+        let mut state: u32 = 7;
+        for len in 0..40 {
+            let items: Vec<(u32, usize)> = (0..len)
+                .map(|index| {
+                    state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    ((state >> 16) % 4, index)
+                })
+                .collect();
+            let mut short = items.clone();
+            super::sort_short_by_key(&mut short, |item| item.0);
+            let mut stable = items;
+            stable.sort_by_key(|item| item.0);
+            assert_eq!(short, stable);
+        }
+    }
+}

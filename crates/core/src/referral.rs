@@ -229,7 +229,7 @@ pub fn refer(
             }
         }
     }
-    pending.sort_by_key(|p| (p.urgency, p.service));
+    crate::sort_short_by_key(&mut pending, |p| (p.urgency, p.service));
 
     let region = assessment
         .person

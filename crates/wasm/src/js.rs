@@ -7,7 +7,7 @@ use js_sys::{JsString, JSON};
 use lindung::Problem;
 use wasm_bindgen::prelude::*;
 
-use crate::session::{lang, not_an_object, too_large, Session, MAX_INPUT_BYTES};
+use crate::session::{lang, not_an_object, text, too_large, Session, Validity, MAX_INPUT_BYTES};
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::default());
@@ -65,9 +65,7 @@ pub fn validate(value: JsValue, lang_code: Option<String>) -> JsValue {
     let lang_code = lang_code.unwrap_or_default();
     SESSION.with(|session| match input(&value, &lang_code) {
         Ok(bytes) => object(&session.borrow().validate(&bytes, &lang_code)),
-        Err(problem) => {
-            object(&serde_json::json!({ "valid": false, "problems": [problem] }).to_string())
-        }
+        Err(problem) => object(&text(&Validity::new(&[problem], false))),
     })
 }
 

@@ -1,11 +1,13 @@
 //! The engine held between calls, and every call as bytes in, JSON text out.
 
+use std::collections::BTreeMap;
+
 use lindung::directory::{Directory, DirectoryError};
 use lindung::form::Form;
 use lindung::rules::RuleSetError;
 use lindung::{Engine, Lang, Problem, RuleSet, Severity};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// The largest input accepted, in bytes (the assessment limit of the data contract).
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
@@ -84,8 +86,63 @@ fn directory_problem(error: &DirectoryError) -> Problem {
     out
 }
 
-fn text(value: &impl Serialize) -> String {
+pub(crate) fn text(value: &impl Serialize) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+}
+
+/// `{problems, valid}`: the answer to `validate`, every object's keys in the order a JSON object
+/// sorts them (as it has always been written).
+#[derive(Serialize)]
+pub(crate) struct Validity<'a> {
+    problems: Vec<SortedProblem<'a>>,
+    valid: bool,
+}
+
+impl<'a> Validity<'a> {
+    pub(crate) fn new(problems: &'a [Problem], valid: bool) -> Self {
+        Validity {
+            problems: problems.iter().map(SortedProblem::from).collect(),
+            valid,
+        }
+    }
+}
+
+/// A problem with its keys sorted.
+#[derive(Serialize)]
+struct SortedProblem<'a> {
+    code: &'a str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    params: &'a BTreeMap<String, String>,
+    path: &'a str,
+    severity: Severity,
+}
+
+impl<'a> From<&'a Problem> for SortedProblem<'a> {
+    fn from(problem: &'a Problem) -> Self {
+        SortedProblem {
+            code: &problem.code,
+            message: &problem.message,
+            params: &problem.params,
+            path: &problem.path,
+            severity: problem.severity,
+        }
+    }
+}
+
+/// An id and a version, as `version` reports the rule set and the directory.
+#[derive(Serialize)]
+struct Versioned<'a> {
+    id: &'a str,
+    version: &'a str,
+}
+
+/// The answer to `version` (keys in the order a JSON object sorts them).
+#[derive(Serialize)]
+struct Versions<'a> {
+    directory: Versioned<'a>,
+    lindung: &'a str,
+    rules: Versioned<'a>,
 }
 
 /// Reads a language code; anything but `en` is Bahasa Indonesia, the default.
@@ -123,7 +180,7 @@ impl Session {
     pub fn validate(&self, bytes: &[u8], lang_code: &str) -> String {
         let checked = lindung::parse::check(bytes, lang(lang_code));
         let valid = checked.problems.iter().all(|p| !p.is_error());
-        text(&json!({ "valid": valid, "problems": checked.problems }))
+        text(&Validity::new(&checked.problems, valid))
     }
 
     /// The form definition in a language, with the indicator questions of the rules in use.
@@ -145,11 +202,17 @@ impl Session {
     pub fn version(&self) -> String {
         let rules = self.engine.rules().document();
         let directory = self.engine.directory();
-        text(&json!({
-            "lindung": env!("CARGO_PKG_VERSION"),
-            "rules": { "id": rules.id, "version": rules.version },
-            "directory": { "id": directory.id, "version": directory.version },
-        }))
+        text(&Versions {
+            directory: Versioned {
+                id: &directory.id,
+                version: &directory.version,
+            },
+            lindung: env!("CARGO_PKG_VERSION"),
+            rules: Versioned {
+                id: &rules.id,
+                version: &rules.version,
+            },
+        })
     }
 
     /// Replaces the rule set with one given as JSON bytes; on a bad file returns the problems
@@ -172,5 +235,35 @@ impl Session {
         let directory = Directory::from_json(bytes).map_err(|e| vec![directory_problem(&e)])?;
         *self = Session::new(Engine::new(self.engine.rules().clone(), directory));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn validate_and_version_write_what_a_json_object_writes() {
+        let session = Session::default();
+        for input in [&b"[]"[..], b"{}", b"{not json", b"null"] {
+            let checked = lindung::parse::check(input, Lang::En);
+            let valid = checked.problems.iter().all(|p| !p.is_error());
+            let expected = json!({ "valid": valid, "problems": checked.problems }).to_string();
+            assert_eq!(session.validate(input, "en"), expected);
+        }
+        let problem = not_an_object(Lang::Id);
+        let expected = json!({ "valid": false, "problems": [problem] }).to_string();
+        let written = text(&Validity::new(&[problem], false));
+        assert_eq!(written, expected);
+        let rules = session.engine.rules().document();
+        let directory = session.engine.directory();
+        let expected = json!({
+            "lindung": env!("CARGO_PKG_VERSION"),
+            "rules": { "id": rules.id, "version": rules.version },
+            "directory": { "id": directory.id, "version": directory.version },
+        })
+        .to_string();
+        assert_eq!(session.version(), expected);
     }
 }

@@ -18,14 +18,72 @@ fn pick(lang: Lang, text: T) -> String {
     }
 }
 
-/// Builds one question in one language.
-struct Q(Question, Lang);
+/// One question of the built-in form, as data: built at compile time, worded at run time.
+#[derive(Clone, Copy)]
+struct Q {
+    pointer: &'static str,
+    kind: Kind,
+    label: T,
+    hint: Option<T>,
+    /// The options; for an answer or a boolean, those of its kind when empty.
+    options: &'static [O],
+    required: bool,
+    visible: Visible,
+    fields: &'static [Q],
+    max_items: Option<u16>,
+    max_length: Option<u16>,
+}
 
 impl Q {
-    fn new(lang: Lang, pointer: &str, kind: Kind, label: T) -> Q {
-        let options = match kind {
-            Kind::Answer => answer_options(lang),
-            Kind::Boolean => vec![
+    const fn new(pointer: &'static str, kind: Kind, label: T) -> Q {
+        Q {
+            pointer,
+            kind,
+            label,
+            hint: None,
+            options: &[],
+            required: false,
+            visible: Visible::Always,
+            fields: &[],
+            max_items: None,
+            max_length: match kind {
+                Kind::Text => Some(200),
+                Kind::Textarea => Some(2000),
+                _ => None,
+            },
+        }
+    }
+    const fn hint(mut self, hint: T) -> Q {
+        self.hint = Some(hint);
+        self
+    }
+    const fn req(mut self) -> Q {
+        self.required = true;
+        self
+    }
+    const fn when(mut self, visible: Visible) -> Q {
+        self.visible = visible;
+        self
+    }
+    const fn opts(mut self, options: &'static [O]) -> Q {
+        self.options = options;
+        self
+    }
+    const fn max_length(mut self, max: u16) -> Q {
+        self.max_length = Some(max);
+        self
+    }
+    const fn fields(mut self, max_items: u16, fields: &'static [Q]) -> Q {
+        self.max_items = Some(max_items);
+        self.fields = fields;
+        self
+    }
+
+    /// The question in `lang`.
+    fn build(&self, lang: Lang) -> Question {
+        let options = match (self.options, self.kind) {
+            ([], Kind::Answer) => options(lang, ANSWERS),
+            ([], Kind::Boolean) => vec![
                 Choice {
                     value: Value::Bool(true),
                     label: pick(lang, ("Ya", "Yes")),
@@ -35,90 +93,90 @@ impl Q {
                     label: pick(lang, ("Tidak", "No")),
                 },
             ],
-            _ => Vec::new(),
+            (listed, _) => options(lang, listed),
         };
-        Q(
-            Question {
-                pointer: pointer.to_owned(),
-                kind,
-                options,
-                label: pick(lang, label),
-                hint: None,
-                required: false,
-                visible: None,
-                fields: Vec::new(),
-                max_items: None,
-                max_length: match kind {
-                    Kind::Text => Some(200),
-                    Kind::Textarea => Some(2000),
-                    _ => None,
-                },
-            },
-            lang,
-        )
-    }
-    fn hint(mut self, hint: T) -> Q {
-        self.0.hint = Some(pick(self.1, hint));
-        self
-    }
-    fn req(mut self) -> Q {
-        self.0.required = true;
-        self
-    }
-    fn when(mut self, condition: Condition) -> Q {
-        self.0.visible = Some(condition);
-        self
-    }
-    fn opts(mut self, options: &[O]) -> Q {
-        let lang = self.1;
-        self.0.options = options
-            .iter()
-            .map(|(value, id, en)| Choice {
-                value: Value::String((*value).to_owned()),
-                label: pick(lang, (id, en)),
-            })
-            .collect();
-        self
-    }
-    fn max_length(mut self, max: u16) -> Q {
-        self.0.max_length = Some(max);
-        self
-    }
-    fn fields(mut self, max_items: u16, fields: Vec<Q>) -> Q {
-        self.0.max_items = Some(max_items);
-        self.0.fields = fields.into_iter().map(|q| q.0).collect();
-        self
+        Question {
+            pointer: self.pointer.to_owned(),
+            kind: self.kind,
+            options,
+            label: pick(lang, self.label),
+            hint: self.hint.map(|hint| pick(lang, hint)),
+            required: self.required,
+            visible: self.visible.condition(),
+            fields: self.fields.iter().map(|q| q.build(lang)).collect(),
+            max_items: self.max_items,
+            max_length: self.max_length,
+        }
     }
 }
 
-fn answer_options(lang: Lang) -> Vec<Choice> {
-    [
-        ("yes", "Ya", "Yes"),
-        ("no", "Tidak", "No"),
-        ("unknown", "Tidak tahu", "Don't know"),
-    ]
-    .iter()
-    .map(|(value, id, en)| Choice {
-        value: Value::String((*value).to_owned()),
-        label: pick(lang, (id, en)),
-    })
-    .collect()
+const ANSWERS: &[O] = &[
+    ("yes", "Ya", "Yes"),
+    ("no", "Tidak", "No"),
+    ("unknown", "Tidak tahu", "Don't know"),
+];
+
+fn options(lang: Lang, options: &[O]) -> Vec<Choice> {
+    options
+        .iter()
+        .map(|(value, id, en)| Choice {
+            value: Value::String((*value).to_owned()),
+            label: pick(lang, (id, en)),
+        })
+        .collect()
 }
 
-fn section(
-    lang: Lang,
-    id: &str,
+/// When a section or a question shows.
+#[derive(Clone, Copy)]
+enum Visible {
+    Always,
+    /// Some consent was given.
+    AnyConsent,
+    /// The person is female.
+    Female,
+    /// The violence includes sexual violence.
+    SexualViolence,
+    /// The person is a child.
+    Child,
+    /// A violence (KTK) case.
+    Ktk,
+    /// A trafficking (KPO) case.
+    Kpo,
+}
+
+impl Visible {
+    fn condition(self) -> Option<Condition> {
+        Some(match self {
+            Visible::Always => return None,
+            Visible::AnyConsent => any_consent(),
+            Visible::Female => equals("/person/sex", Scalar::Text("female".to_owned())),
+            Visible::SexualViolence => includes("/violence/forms", "sexual"),
+            Visible::Child => Condition::Child(true),
+            Visible::Ktk => Condition::CaseType(CaseType::Ktk),
+            Visible::Kpo => Condition::CaseType(CaseType::Kpo),
+        })
+    }
+}
+
+/// One section of the built-in form, as data.
+struct Part {
+    id: &'static str,
     title: T,
     hint: Option<T>,
-    visible: Option<Condition>,
-    questions: Vec<Q>,
-) -> Section {
-    Section {
-        id: id.to_owned(),
-        title: pick(lang, title),
-        hint: hint.map(|hint| pick(lang, hint)),
-        visible,
-        questions: questions.into_iter().map(|q| q.0).collect(),
+    visible: Visible,
+    questions: &'static [Q],
+}
+
+impl Part {
+    /// The section in `lang`.
+    fn build(&self, lang: Lang) -> Section {
+        Section {
+            id: self.id.to_owned(),
+            title: pick(lang, self.title),
+            hint: self.hint.map(|hint| pick(lang, hint)),
+            visible: self.visible.condition(),
+            questions: self.questions.iter().map(|q| q.build(lang)).collect(),
+        }
     }
 }
 
@@ -184,28 +242,25 @@ fn any_consent() -> Condition {
     )
 }
 
-fn intake(lang: Lang) -> Section {
-    let l = lang;
-    section(
-        lang,
-        "intake",
-        ("Persetujuan dan penerimaan", "Consent and intake"),
-        Some((
+const INTAKE: Part = Part {
+    id: "intake",
+    title: ("Persetujuan dan penerimaan", "Consent and intake"),
+    hint: Some((
             "Jelaskan dengan tenang apa yang akan dicatat dan untuk apa. Orang ini boleh menolak menjawab pertanyaan apa pun.",
             "Explain calmly what will be recorded and why. The person may decline any question.",
         )),
-        None,
-        vec![
-            Q::new(l, "/id", Kind::Text, ("Nomor rujukan asesmen", "Assessment reference"))
+    visible: Visible::Always,
+    questions: &[
+            Q::new("/id", Kind::Text, ("Nomor rujukan asesmen", "Assessment reference"))
                 .hint(("Huruf, angka, titik, garis bawah atau tanda hubung; paling banyak 64", "Letters, digits, dots, underscores or hyphens; at most 64"))
                 .max_length(64)
                 .req(),
-            Q::new(l, "/assessedAt", Kind::Datetime, ("Waktu asesmen", "Time of assessment"))
+            Q::new("/assessedAt", Kind::Datetime, ("Waktu asesmen", "Time of assessment"))
                 .hint(("Semua tenggat rujukan dihitung dari waktu ini", "Every referral deadline counts from this time"))
                 .req(),
-            Q::new(l, "/assessor/name", Kind::Text, ("Nama petugas", "Your name")).req(),
-            Q::new(l, "/assessor/agency", Kind::Text, ("Lembaga petugas", "Your agency")).req(),
-            Q::new(l, "/assessor/role", Kind::Choice, ("Profesi petugas", "Your profession"))
+            Q::new("/assessor/name", Kind::Text, ("Nama petugas", "Your name")).req(),
+            Q::new("/assessor/agency", Kind::Text, ("Lembaga petugas", "Your agency")).req(),
+            Q::new("/assessor/role", Kind::Choice, ("Profesi petugas", "Your profession"))
                 .opts(&[
                     ("social_worker", "Pekerja sosial", "Social worker"),
                     ("psychologist", "Psikolog", "Psychologist"),
@@ -215,14 +270,14 @@ fn intake(lang: Lang) -> Section {
                     ("other", "Lainnya", "Other"),
                 ])
                 .req(),
-            Q::new(l, "/caseTypes", Kind::Multi, ("Jenis kasus", "Type of case"))
+            Q::new("/caseTypes", Kind::Multi, ("Jenis kasus", "Type of case"))
                 .hint(("Pilih keduanya bila orang ini diperdagangkan dan juga mengalami kekerasan", "Choose both when the person was trafficked and also harmed by violence"))
                 .opts(&[
                     ("ktk", "Korban tindak kekerasan (KTK)", "Violence (KTK)"),
                     ("kpo", "Korban perdagangan orang (KPO)", "Trafficking (KPO)"),
                 ])
                 .req(),
-            Q::new(l, "/intake/source", Kind::Choice, ("Bagaimana kasus ini sampai kepada Anda", "How the case came to you"))
+            Q::new("/intake/source", Kind::Choice, ("Bagaimana kasus ini sampai kepada Anda", "How the case came to you"))
                 .opts(&[
                     ("self", "Datang sendiri", "The person came themselves"),
                     ("family", "Keluarga", "Family"),
@@ -237,213 +292,190 @@ fn intake(lang: Lang) -> Section {
                     ("other", "Lainnya", "Other"),
                 ])
                 .req(),
-            Q::new(l, "/intake/region/province", Kind::Text, ("Provinsi tempat penerimaan", "Province of intake"))
+            Q::new("/intake/region/province", Kind::Text, ("Provinsi tempat penerimaan", "Province of intake"))
                 .hint(PROVINCE_HINT)
                 .max_length(2),
-            Q::new(l, "/intake/region/regency", Kind::Text, ("Kabupaten/kota tempat penerimaan", "Regency or city of intake"))
+            Q::new("/intake/region/regency", Kind::Text, ("Kabupaten/kota tempat penerimaan", "Regency or city of intake"))
                 .hint(REGENCY_HINT)
                 .max_length(5),
-            Q::new(l, "/intake/language", Kind::Text, ("Bahasa yang diinginkan orang ini", "The person's preferred language"))
+            Q::new("/intake/language", Kind::Text, ("Bahasa yang diinginkan orang ini", "The person's preferred language"))
                 .hint(("Kode bahasa, misalnya id, bjn atau en", "Language code, for example id, bjn or en"))
                 .max_length(3),
-            Q::new(l, "/consent/services", Kind::Boolean, ("Setuju menerima layanan", "Agrees to receive services")).req(),
-            Q::new(l, "/consent/infoSharing", Kind::Boolean, ("Setuju informasinya dibagikan kepada lembaga rujukan", "Agrees that information is shared with the agencies referred to")).req(),
-            Q::new(l, "/consent/reporting", Kind::Boolean, ("Setuju kasusnya dilaporkan, misalnya kepada polisi", "Agrees that the case is reported, for example to the police")).req(),
-            Q::new(l, "/consent/recordedAs", Kind::Choice, ("Bagaimana persetujuan dicatat", "How consent was recorded"))
+            Q::new("/consent/services", Kind::Boolean, ("Setuju menerima layanan", "Agrees to receive services")).req(),
+            Q::new("/consent/infoSharing", Kind::Boolean, ("Setuju informasinya dibagikan kepada lembaga rujukan", "Agrees that information is shared with the agencies referred to")).req(),
+            Q::new("/consent/reporting", Kind::Boolean, ("Setuju kasusnya dilaporkan, misalnya kepada polisi", "Agrees that the case is reported, for example to the police")).req(),
+            Q::new("/consent/recordedAs", Kind::Choice, ("Bagaimana persetujuan dicatat", "How consent was recorded"))
                 .opts(&[
                     ("written", "Tertulis", "In writing"),
                     ("recorded_verbal", "Lisan dan dicatat", "Spoken and recorded"),
                     ("guardian", "Oleh orang tua atau wali", "By a parent or guardian"),
                 ])
-                .when(any_consent())
+                .when(Visible::AnyConsent)
                 .req(),
-            Q::new(l, "/consent/emergency/reason", Kind::Textarea, ("Alasan darurat untuk bertindak tanpa persetujuan", "Emergency reason to act without consent"))
+            Q::new("/consent/emergency/reason", Kind::Textarea, ("Alasan darurat untuk bertindak tanpa persetujuan", "Emergency reason to act without consent"))
                 .hint(("Isi hanya bila nyawa atau keselamatan orang ini terancam sekarang; 10 sampai 2000 karakter", "Only when the person's life or safety is at risk now; 10 to 2000 characters")),
         ],
-    )
-}
+};
 
-fn person(lang: Lang) -> Section {
-    let l = lang;
-    section(
-        lang,
-        "person",
-        ("Orang yang didampingi", "The person"),
-        Some((
-            "Catat hanya yang orang ini ingin sampaikan.",
-            "Record only what the person wishes to share.",
+const PERSON: Part = Part {
+    id: "person",
+    title: ("Orang yang didampingi", "The person"),
+    hint: Some((
+        "Catat hanya yang orang ini ingin sampaikan.",
+        "Record only what the person wishes to share.",
+    )),
+    visible: Visible::Always,
+    questions: &[
+        Q::new("/person/name", Kind::Text, ("Nama", "Name")).hint((
+            "Boleh dikosongkan bila orang ini tidak ingin namanya dicatat",
+            "Leave blank if the person does not want their name recorded",
         )),
-        None,
-        vec![
-            Q::new(l, "/person/name", Kind::Text, ("Nama", "Name")).hint((
-                "Boleh dikosongkan bila orang ini tidak ingin namanya dicatat",
-                "Leave blank if the person does not want their name recorded",
-            )),
-            Q::new(
-                l,
-                "/person/birthDate",
-                Kind::Date,
-                ("Tanggal lahir", "Date of birth"),
-            )
-            .hint((
-                "Isi tanggal lahir atau usia",
-                "Give the date of birth or the age",
-            )),
-            Q::new(
-                l,
-                "/person/ageYears",
-                Kind::Integer,
-                ("Usia (tahun)", "Age (years)"),
-            )
-            .hint((
-                "Bila tanggal lahir tidak diketahui",
-                "When the date of birth is not known",
-            )),
-            Q::new(l, "/person/sex", Kind::Choice, ("Jenis kelamin", "Sex"))
-                .opts(&[
-                    ("female", "Perempuan", "Female"),
-                    ("male", "Laki-laki", "Male"),
-                ])
-                .req(),
-            Q::new(
-                l,
-                "/person/nik",
-                Kind::Text,
-                ("NIK", "National identity number (NIK)"),
-            )
-            .hint(("16 angka", "16 digits"))
-            .max_length(16),
-            Q::new(
-                l,
-                "/person/nationality",
-                Kind::Text,
-                ("Kewarganegaraan", "Nationality"),
-            )
-            .hint((
-                "Kode negara dua huruf; kosong berarti Indonesia (ID)",
-                "Two-letter country code; blank means Indonesia (ID)",
-            ))
-            .max_length(2),
-            Q::new(
-                l,
-                "/person/disabilities",
-                Kind::Multi,
-                ("Disabilitas", "Disability"),
-            )
-            .opts(&[
-                ("physical", "Fisik", "Physical"),
-                ("sensory", "Sensorik", "Sensory"),
-                ("intellectual", "Intelektual", "Intellectual"),
-                ("psychosocial", "Mental atau psikososial", "Psychosocial"),
-            ]),
-            Q::new(
-                l,
-                "/person/pregnant",
-                Kind::Answer,
-                ("Sedang hamil", "Pregnant"),
-            )
-            .when(equals("/person/sex", Scalar::Text("female".to_owned()))),
-            Q::new(
-                l,
-                "/person/domicile/province",
-                Kind::Text,
-                ("Provinsi tempat tinggal", "Province where the person lives"),
-            )
-            .hint(PROVINCE_HINT)
-            .max_length(2),
-            Q::new(
-                l,
-                "/person/domicile/regency",
-                Kind::Text,
-                (
-                    "Kabupaten/kota tempat tinggal",
-                    "Regency or city where the person lives",
-                ),
-            )
-            .hint(REGENCY_HINT)
-            .max_length(5),
-            Q::new(
-                l,
-                "/person/safeContact/phone",
-                Kind::Text,
-                ("Nomor telepon yang aman", "A safe phone number"),
-            )
-            .max_length(20),
-            Q::new(
-                l,
-                "/person/safeContact/safeToCall",
-                Kind::Answer,
-                ("Aman untuk ditelepon", "Safe to call"),
-            ),
-            Q::new(
-                l,
-                "/person/safeContact/note",
-                Kind::Textarea,
-                ("Catatan untuk menghubungi", "How to make contact"),
-            )
-            .hint((
-                "Kapan boleh menelepon dan apa yang tidak boleh dikatakan",
-                "When to call and what not to say",
-            ))
-            .max_length(500),
-        ],
-    )
-}
-
-fn guardian(lang: Lang) -> Section {
-    let l = lang;
-    section(
-        lang,
-        "guardian",
-        ("Orang tua atau wali", "Parent or guardian"),
-        Some((
-            "Bagian ini untuk anak di bawah 18 tahun.",
-            "This part is for a child under 18.",
+        Q::new(
+            "/person/birthDate",
+            Kind::Date,
+            ("Tanggal lahir", "Date of birth"),
+        )
+        .hint((
+            "Isi tanggal lahir atau usia",
+            "Give the date of birth or the age",
         )),
-        Some(Condition::Child(true)),
-        vec![
-            Q::new(
-                l,
-                "/guardian/relationship",
-                Kind::Choice,
-                ("Hubungan dengan anak", "Relationship to the child"),
-            )
+        Q::new(
+            "/person/ageYears",
+            Kind::Integer,
+            ("Usia (tahun)", "Age (years)"),
+        )
+        .hint((
+            "Bila tanggal lahir tidak diketahui",
+            "When the date of birth is not known",
+        )),
+        Q::new("/person/sex", Kind::Choice, ("Jenis kelamin", "Sex"))
             .opts(&[
-                ("mother", "Ibu", "Mother"),
-                ("father", "Ayah", "Father"),
-                ("step_parent", "Orang tua tiri", "Step-parent"),
-                ("grandparent", "Kakek atau nenek", "Grandparent"),
-                ("sibling", "Kakak atau adik", "Sibling"),
-                ("relative", "Kerabat", "Relative"),
-                ("foster_parent", "Orang tua asuh", "Foster parent"),
-                ("legal_guardian", "Wali sah", "Legal guardian"),
-                ("other", "Lainnya", "Other"),
+                ("female", "Perempuan", "Female"),
+                ("male", "Laki-laki", "Male"),
             ])
             .req(),
-            Q::new(
-                l,
-                "/guardian/suspectedPerpetrator",
-                Kind::Boolean,
-                (
-                    "Wali ini diduga sebagai pelaku",
-                    "This guardian is a suspected perpetrator",
-                ),
-            )
-            .hint((
-                "Bila ya, rujukan tidak melalui wali ini",
-                "If yes, referrals do not go through this guardian",
-            ))
-            .req(),
-            Q::new(
-                l,
-                "/guardian/consentGiven",
-                Kind::Boolean,
-                ("Wali memberi persetujuan", "The guardian gave consent"),
-            )
-            .req(),
-        ],
-    )
-}
+        Q::new(
+            "/person/nik",
+            Kind::Text,
+            ("NIK", "National identity number (NIK)"),
+        )
+        .hint(("16 angka", "16 digits"))
+        .max_length(16),
+        Q::new(
+            "/person/nationality",
+            Kind::Text,
+            ("Kewarganegaraan", "Nationality"),
+        )
+        .hint((
+            "Kode negara dua huruf; kosong berarti Indonesia (ID)",
+            "Two-letter country code; blank means Indonesia (ID)",
+        ))
+        .max_length(2),
+        Q::new(
+            "/person/disabilities",
+            Kind::Multi,
+            ("Disabilitas", "Disability"),
+        )
+        .opts(&[
+            ("physical", "Fisik", "Physical"),
+            ("sensory", "Sensorik", "Sensory"),
+            ("intellectual", "Intelektual", "Intellectual"),
+            ("psychosocial", "Mental atau psikososial", "Psychosocial"),
+        ]),
+        Q::new(
+            "/person/pregnant",
+            Kind::Answer,
+            ("Sedang hamil", "Pregnant"),
+        )
+        .when(Visible::Female),
+        Q::new(
+            "/person/domicile/province",
+            Kind::Text,
+            ("Provinsi tempat tinggal", "Province where the person lives"),
+        )
+        .hint(PROVINCE_HINT)
+        .max_length(2),
+        Q::new(
+            "/person/domicile/regency",
+            Kind::Text,
+            (
+                "Kabupaten/kota tempat tinggal",
+                "Regency or city where the person lives",
+            ),
+        )
+        .hint(REGENCY_HINT)
+        .max_length(5),
+        Q::new(
+            "/person/safeContact/phone",
+            Kind::Text,
+            ("Nomor telepon yang aman", "A safe phone number"),
+        )
+        .max_length(20),
+        Q::new(
+            "/person/safeContact/safeToCall",
+            Kind::Answer,
+            ("Aman untuk ditelepon", "Safe to call"),
+        ),
+        Q::new(
+            "/person/safeContact/note",
+            Kind::Textarea,
+            ("Catatan untuk menghubungi", "How to make contact"),
+        )
+        .hint((
+            "Kapan boleh menelepon dan apa yang tidak boleh dikatakan",
+            "When to call and what not to say",
+        ))
+        .max_length(500),
+    ],
+};
+
+const GUARDIAN: Part = Part {
+    id: "guardian",
+    title: ("Orang tua atau wali", "Parent or guardian"),
+    hint: Some((
+        "Bagian ini untuk anak di bawah 18 tahun.",
+        "This part is for a child under 18.",
+    )),
+    visible: Visible::Child,
+    questions: &[
+        Q::new(
+            "/guardian/relationship",
+            Kind::Choice,
+            ("Hubungan dengan anak", "Relationship to the child"),
+        )
+        .opts(&[
+            ("mother", "Ibu", "Mother"),
+            ("father", "Ayah", "Father"),
+            ("step_parent", "Orang tua tiri", "Step-parent"),
+            ("grandparent", "Kakek atau nenek", "Grandparent"),
+            ("sibling", "Kakak atau adik", "Sibling"),
+            ("relative", "Kerabat", "Relative"),
+            ("foster_parent", "Orang tua asuh", "Foster parent"),
+            ("legal_guardian", "Wali sah", "Legal guardian"),
+            ("other", "Lainnya", "Other"),
+        ])
+        .req(),
+        Q::new(
+            "/guardian/suspectedPerpetrator",
+            Kind::Boolean,
+            (
+                "Wali ini diduga sebagai pelaku",
+                "This guardian is a suspected perpetrator",
+            ),
+        )
+        .hint((
+            "Bila ya, rujukan tidak melalui wali ini",
+            "If yes, referrals do not go through this guardian",
+        ))
+        .req(),
+        Q::new(
+            "/guardian/consentGiven",
+            Kind::Boolean,
+            ("Wali memberi persetujuan", "The guardian gave consent"),
+        )
+        .req(),
+    ],
+};
 
 const DANGER: &[(&str, T)] = &[
     ("strangulation", ("Pernahkah pelaku mencekik atau menekan leher orang ini?", "Has the perpetrator ever choked or strangled the person?")),
@@ -467,12 +499,16 @@ const DANGER: &[(&str, T)] = &[
     ("noSafePlaceTonight", ("Apakah orang ini tidak punya tempat aman untuk malam ini?", "Does the person have no safe place to stay tonight?")),
 ];
 
-fn violence(lang: Lang) -> Section {
-    let l = lang;
-    let sexual = includes("/violence/forms", "sexual");
-    let mut questions = vec![
+const VIOLENCE: Part = Part {
+    id: "violence",
+    title: ("Kekerasan dan bahaya", "Violence and danger"),
+    hint: Some((
+        "Tanyakan dengan pelan. Tidak ada jawaban yang salah; \"tidak tahu\" juga jawaban.",
+        "Ask gently. There are no wrong answers; \"don't know\" is an answer too.",
+    )),
+    visible: Visible::Ktk,
+    questions: &[
         Q::new(
-            l,
             "/violence/forms",
             Kind::Multi,
             (
@@ -492,7 +528,6 @@ fn violence(lang: Lang) -> Section {
         ])
         .req(),
         Q::new(
-            l,
             "/violence/sexualViolence",
             Kind::Multi,
             ("Jenis kekerasan seksual", "Types of sexual violence"),
@@ -539,10 +574,9 @@ fn violence(lang: Lang) -> Section {
             ("obscene_acts", "Perbuatan cabul", "Obscene acts"),
             ("other", "Lainnya", "Other"),
         ])
-        .when(sexual.clone())
+        .when(Visible::SexualViolence)
         .req(),
         Q::new(
-            l,
             "/violence/setting",
             Kind::Choice,
             ("Di mana kekerasan terjadi", "Where the violence happens"),
@@ -558,7 +592,6 @@ fn violence(lang: Lang) -> Section {
         ])
         .req(),
         Q::new(
-            l,
             "/violence/perpetrators",
             Kind::List,
             ("Pelaku", "Perpetrators"),
@@ -569,9 +602,8 @@ fn violence(lang: Lang) -> Section {
         ))
         .fields(
             20,
-            vec![
+            &[
                 Q::new(
-                    l,
                     "/relationship",
                     Kind::Choice,
                     ("Hubungan dengan orang ini", "Relationship to the person"),
@@ -579,14 +611,12 @@ fn violence(lang: Lang) -> Section {
                 .opts(RELATIONSHIPS)
                 .req(),
                 Q::new(
-                    l,
                     "/livesWithVictim",
                     Kind::Answer,
                     ("Tinggal serumah dengan orang ini", "Lives with the person"),
                 )
                 .req(),
                 Q::new(
-                    l,
                     "/hasAccess",
                     Kind::Answer,
                     ("Dapat menjangkau orang ini", "Can reach the person"),
@@ -596,13 +626,11 @@ fn violence(lang: Lang) -> Section {
         )
         .req(),
         Q::new(
-            l,
             "/violence/firstIncidentOn",
             Kind::Date,
             ("Tanggal kejadian pertama", "Date of the first incident"),
         ),
         Q::new(
-            l,
             "/violence/lastIncidentOn",
             Kind::Date,
             (
@@ -611,7 +639,6 @@ fn violence(lang: Lang) -> Section {
             ),
         ),
         Q::new(
-            l,
             "/violence/incidentsLast12Months",
             Kind::Integer,
             (
@@ -620,7 +647,6 @@ fn violence(lang: Lang) -> Section {
             ),
         ),
         Q::new(
-            l,
             "/violence/injuries",
             Kind::Choice,
             (
@@ -637,7 +663,6 @@ fn violence(lang: Lang) -> Section {
         ])
         .req(),
         Q::new(
-            l,
             "/violence/lastSexualAssaultAt",
             Kind::Datetime,
             (
@@ -649,36 +674,26 @@ fn violence(lang: Lang) -> Section {
             "Penting untuk layanan medis yang harus diberikan dalam 72 jam",
             "Matters for medical care that must start within 72 hours",
         ))
-        .when(sexual),
-    ];
-    debug_assert_eq!(DANGER.len(), Danger::QUESTIONS.len());
-    for (name, label) in DANGER {
-        questions.push(
-            Q::new(l, &format!("/danger/{name}"), Kind::Answer, *label).hint((
-                "Kosongkan bila tidak ditanyakan",
-                "Leave blank if not asked",
-            )),
-        );
-    }
-    section(
-        lang,
-        "violence",
-        ("Kekerasan dan bahaya", "Violence and danger"),
-        Some((
-            "Tanyakan dengan pelan. Tidak ada jawaban yang salah; \"tidak tahu\" juga jawaban.",
-            "Ask gently. There are no wrong answers; \"don't know\" is an answer too.",
-        )),
-        Some(Condition::CaseType(CaseType::Ktk)),
-        questions,
-    )
-}
+        .when(Visible::SexualViolence),
+    ],
+};
 
-fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Section {
-    let l = lang;
-    let mut questions = vec![
-        Q::new(
-            l,
-            "/trafficking/process",
+/// The hint of every danger question.
+const DANGER_HINT: T = (
+    "Kosongkan bila tidak ditanyakan",
+    "Leave blank if not asked",
+);
+
+const TRAFFICKING: Part = Part {
+    id: "trafficking",
+    title: ("Perdagangan orang dan migrasi", "Trafficking and migration"),
+    hint: Some((
+        "Tanda-tanda ini membantu mengenali perdagangan orang. Orang ini tidak bersalah atas apa yang terjadi.",
+        "These signs help recognise trafficking. The person is not to blame for what happened.",
+    )),
+    visible: Visible::Kpo,
+    questions: &[
+        Q::new("/trafficking/process",
             Kind::Multi,
             ("Proses", "Process"),
         )
@@ -693,7 +708,7 @@ fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Sec
             ("harbouring", "Penampungan", "Harbouring"),
             ("receipt", "Penerimaan", "Receipt"),
         ]),
-        Q::new(l, "/trafficking/means", Kind::Multi, ("Cara", "Means"))
+        Q::new("/trafficking/means", Kind::Multi, ("Cara", "Means"))
             .hint((
                 "Bagaimana orang ini dikendalikan",
                 "How the person was controlled",
@@ -722,9 +737,7 @@ fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Sec
                     "Payment to a person in control",
                 ),
             ]),
-        Q::new(
-            l,
-            "/trafficking/exploitation",
+        Q::new("/trafficking/exploitation",
             Kind::Multi,
             ("Tujuan eksploitasi", "Purpose of exploitation"),
         )
@@ -755,138 +768,100 @@ fn trafficking(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Sec
             ),
             ("other", "Lainnya", "Other"),
         ]),
-    ];
-    for id in IndicatorId::ALL {
-        if let Some(text) = label(*id) {
-            let pointer = format!("/trafficking/indicators/{id}");
-            questions.push(Q::new(l, &pointer, Kind::Answer, ("", "")).label_text(text));
-        }
-    }
-    questions.extend([
-        Q::new(
-            l,
-            "/trafficking/migration/migrantWorker",
-            Kind::Answer,
-            (
-                "Pergi bekerja ke luar daerah atau luar negeri",
-                "Migrated for work",
-            ),
+    ],
+};
+
+/// The questions of the trafficking section after the indicators.
+const MIGRATION: &[Q] = &[
+    Q::new(
+        "/trafficking/migration/migrantWorker",
+        Kind::Answer,
+        (
+            "Pergi bekerja ke luar daerah atau luar negeri",
+            "Migrated for work",
         ),
-        Q::new(
-            l,
-            "/trafficking/migration/destinationCountry",
-            Kind::Text,
-            ("Negara tujuan", "Destination country"),
-        )
-        .hint(COUNTRY_HINT)
-        .max_length(2),
-        Q::new(
-            l,
-            "/trafficking/migration/departure",
-            Kind::Choice,
-            ("Cara berangkat", "How the person left"),
-        )
-        .opts(&[
-            (
-                "procedural",
-                "Prosedural (resmi)",
-                "Through the legal procedure",
-            ),
-            (
-                "non_procedural",
-                "Nonprosedural",
-                "Outside the legal procedure",
-            ),
-            ("unknown", "Tidak diketahui", "Not known"),
-        ]),
-        Q::new(
-            l,
-            "/trafficking/migration/currentLocation",
-            Kind::Choice,
-            ("Di mana orang ini sekarang", "Where the person is now"),
-        )
-        .opts(&[
-            ("abroad", "Di luar negeri", "Abroad"),
-            ("in_transit", "Dalam perjalanan", "In transit"),
-            ("home_region", "Di daerah asal", "In their home region"),
-            (
-                "elsewhere_in_indonesia",
-                "Di tempat lain di Indonesia",
-                "Elsewhere in Indonesia",
-            ),
-        ]),
-        Q::new(
-            l,
-            "/trafficking/migration/documentsHeldByOthers",
-            Kind::Answer,
-            (
-                "Dokumen pribadi dipegang orang lain",
-                "Documents held by someone else",
-            ),
+    ),
+    Q::new(
+        "/trafficking/migration/destinationCountry",
+        Kind::Text,
+        ("Negara tujuan", "Destination country"),
+    )
+    .hint(COUNTRY_HINT)
+    .max_length(2),
+    Q::new(
+        "/trafficking/migration/departure",
+        Kind::Choice,
+        ("Cara berangkat", "How the person left"),
+    )
+    .opts(&[
+        (
+            "procedural",
+            "Prosedural (resmi)",
+            "Through the legal procedure",
         ),
-        Q::new(
-            l,
-            "/trafficking/events",
-            Kind::List,
-            ("Peristiwa", "Events"),
-        )
+        (
+            "non_procedural",
+            "Nonprosedural",
+            "Outside the legal procedure",
+        ),
+        ("unknown", "Tidak diketahui", "Not known"),
+    ]),
+    Q::new(
+        "/trafficking/migration/currentLocation",
+        Kind::Choice,
+        ("Di mana orang ini sekarang", "Where the person is now"),
+    )
+    .opts(&[
+        ("abroad", "Di luar negeri", "Abroad"),
+        ("in_transit", "Dalam perjalanan", "In transit"),
+        ("home_region", "Di daerah asal", "In their home region"),
+        (
+            "elsewhere_in_indonesia",
+            "Di tempat lain di Indonesia",
+            "Elsewhere in Indonesia",
+        ),
+    ]),
+    Q::new(
+        "/trafficking/migration/documentsHeldByOthers",
+        Kind::Answer,
+        (
+            "Dokumen pribadi dipegang orang lain",
+            "Documents held by someone else",
+        ),
+    ),
+    Q::new("/trafficking/events", Kind::List, ("Peristiwa", "Events"))
         .hint((
             "Perekrutan, perjalanan dan eksploitasi, sejauh diketahui",
             "Recruitment, transit and exploitation, as far as known",
         ))
         .fields(
             50,
-            vec![
-                Q::new(
-                    l,
-                    "/kind",
-                    Kind::Choice,
-                    ("Jenis peristiwa", "Kind of event"),
-                )
-                .opts(&[
-                    ("recruitment", "Perekrutan", "Recruitment"),
-                    ("transit", "Perjalanan", "Transit"),
-                    ("exploitation", "Eksploitasi", "Exploitation"),
-                ])
-                .req(),
-                Q::new(l, "/place", Kind::Text, ("Tempat", "Place")),
-                Q::new(l, "/country", Kind::Text, ("Negara", "Country"))
+            &[
+                Q::new("/kind", Kind::Choice, ("Jenis peristiwa", "Kind of event"))
+                    .opts(&[
+                        ("recruitment", "Perekrutan", "Recruitment"),
+                        ("transit", "Perjalanan", "Transit"),
+                        ("exploitation", "Eksploitasi", "Exploitation"),
+                    ])
+                    .req(),
+                Q::new("/place", Kind::Text, ("Tempat", "Place")),
+                Q::new("/country", Kind::Text, ("Negara", "Country"))
                     .hint(COUNTRY_HINT)
                     .max_length(2),
-                Q::new(l, "/from", Kind::Date, ("Mulai", "From")),
-                Q::new(l, "/to", Kind::Date, ("Sampai", "To")),
+                Q::new("/from", Kind::Date, ("Mulai", "From")),
+                Q::new("/to", Kind::Date, ("Sampai", "To")),
             ],
         ),
-        Q::new(
-            l,
-            "/trafficking/recruiterRelationship",
-            Kind::Choice,
-            (
-                "Hubungan perekrut dengan orang ini",
-                "The recruiter's relationship to the person",
-            ),
-        )
-        .opts(RELATIONSHIPS),
-    ]);
-    section(
-        lang,
-        "trafficking",
-        ("Perdagangan orang dan migrasi", "Trafficking and migration"),
-        Some((
-            "Tanda-tanda ini membantu mengenali perdagangan orang. Orang ini tidak bersalah atas apa yang terjadi.",
-            "These signs help recognise trafficking. The person is not to blame for what happened.",
-        )),
-        Some(Condition::CaseType(CaseType::Kpo)),
-        questions,
+    Q::new(
+        "/trafficking/recruiterRelationship",
+        Kind::Choice,
+        (
+            "Hubungan perekrut dengan orang ini",
+            "The recruiter's relationship to the person",
+        ),
     )
-}
-
-impl Q {
-    fn label_text(mut self, label: String) -> Q {
-        self.0.label = label;
-        self
-    }
-}
+    .opts(RELATIONSHIPS),
+];
 
 const NEEDS: &[(&str, T)] = &[
     (
@@ -941,87 +916,111 @@ const NEEDS: &[(&str, T)] = &[
     ),
 ];
 
-fn needs(lang: Lang) -> Section {
-    debug_assert_eq!(NEEDS.len(), Needs::QUESTIONS.len());
-    section(
-        lang,
-        "needs",
-        ("Kebutuhan", "Needs"),
-        Some((
-            "Tanyakan apa yang paling dibutuhkan orang ini sekarang.",
-            "Ask what the person needs most now.",
-        )),
-        None,
-        NEEDS
-            .iter()
-            .map(|(name, label)| Q::new(lang, &format!("/needs/{name}"), Kind::Answer, *label))
-            .collect(),
-    )
-}
+const NEEDS_PART: Part = Part {
+    id: "needs",
+    title: ("Kebutuhan", "Needs"),
+    hint: Some((
+        "Tanyakan apa yang paling dibutuhkan orang ini sekarang.",
+        "Ask what the person needs most now.",
+    )),
+    visible: Visible::Always,
+    questions: &[],
+};
 
-fn judgement(lang: Lang) -> Section {
-    let l = lang;
-    section(
-        lang,
-        "judgement",
-        ("Penilaian dan catatan", "Judgement and notes"),
-        Some((
-            "Penilaian profesional Anda tetap tercatat di samping tingkat yang dihitung.",
-            "Your professional judgement stays beside the computed level.",
-        )),
-        None,
-        vec![
-            Q::new(
-                l,
-                "/professionalJudgement/level",
-                Kind::Choice,
-                (
-                    "Tingkat risiko menurut penilaian Anda",
-                    "Risk level in your judgement",
-                ),
-            )
-            .hint((
-                "Kosongkan bila Anda setuju dengan tingkat yang dihitung",
-                "Leave blank if you agree with the computed level",
-            ))
-            .opts(&[
-                ("low", "Rendah", "Low"),
-                ("medium", "Sedang", "Medium"),
-                ("high", "Tinggi", "High"),
-                ("critical", "Kritis", "Critical"),
-            ]),
-            Q::new(
-                l,
-                "/professionalJudgement/reason",
-                Kind::Textarea,
-                ("Alasan penilaian Anda", "Reason for your judgement"),
-            )
-            .hint(("10 sampai 2000 karakter", "10 to 2000 characters")),
-            Q::new(l, "/notes", Kind::Textarea, ("Catatan", "Notes")).max_length(4000),
-        ],
-    )
+const JUDGEMENT: Part = Part {
+    id: "judgement",
+    title: ("Penilaian dan catatan", "Judgement and notes"),
+    hint: Some((
+        "Penilaian profesional Anda tetap tercatat di samping tingkat yang dihitung.",
+        "Your professional judgement stays beside the computed level.",
+    )),
+    visible: Visible::Always,
+    questions: &[
+        Q::new(
+            "/professionalJudgement/level",
+            Kind::Choice,
+            (
+                "Tingkat risiko menurut penilaian Anda",
+                "Risk level in your judgement",
+            ),
+        )
+        .hint((
+            "Kosongkan bila Anda setuju dengan tingkat yang dihitung",
+            "Leave blank if you agree with the computed level",
+        ))
+        .opts(&[
+            ("low", "Rendah", "Low"),
+            ("medium", "Sedang", "Medium"),
+            ("high", "Tinggi", "High"),
+            ("critical", "Kritis", "Critical"),
+        ]),
+        Q::new(
+            "/professionalJudgement/reason",
+            Kind::Textarea,
+            ("Alasan penilaian Anda", "Reason for your judgement"),
+        )
+        .hint(("10 sampai 2000 karakter", "10 to 2000 characters")),
+        Q::new("/notes", Kind::Textarea, ("Catatan", "Notes")).max_length(4000),
+    ],
+};
+
+const SUMMARY: Part = Part {
+    id: "summary",
+    title: ("Ringkasan", "Summary"),
+    hint: Some((
+        "Periksa jawaban dan hasilnya. Ini alat bantu keputusan, bukan keputusan.",
+        "Check the answers and the result. This is decision support, not a decision.",
+    )),
+    visible: Visible::Always,
+    questions: &[],
+};
+
+/// A question answered yes, no or don't know, at a pointer made at run time.
+fn answer(lang: Lang, pointer: String, label: String, hint: Option<T>) -> Question {
+    let mut question = Q::new("", Kind::Answer, ("", "")).build(lang);
+    question.pointer = pointer;
+    question.label = label;
+    question.hint = hint.map(|hint| pick(lang, hint));
+    question
 }
 
 /// Every section of the built-in form, in order.
 pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Vec<Section> {
+    debug_assert_eq!(DANGER.len(), Danger::QUESTIONS.len());
+    debug_assert_eq!(NEEDS.len(), Needs::QUESTIONS.len());
+    let mut violence = VIOLENCE.build(lang);
+    for (name, text) in DANGER {
+        let pointer = format!("/danger/{name}");
+        let question = answer(lang, pointer, pick(lang, *text), Some(DANGER_HINT));
+        violence.questions.push(question);
+    }
+    let mut trafficking = TRAFFICKING.build(lang);
+    for id in IndicatorId::ALL {
+        if let Some(text) = label(*id) {
+            let pointer = format!("/trafficking/indicators/{id}");
+            trafficking
+                .questions
+                .push(answer(lang, pointer, text, None));
+        }
+    }
+    trafficking
+        .questions
+        .extend(MIGRATION.iter().map(|q| q.build(lang)));
+    let mut needs = NEEDS_PART.build(lang);
+    for (name, text) in NEEDS {
+        let pointer = format!("/needs/{name}");
+        needs
+            .questions
+            .push(answer(lang, pointer, pick(lang, *text), None));
+    }
     vec![
-        intake(lang),
-        person(lang),
-        guardian(lang),
-        violence(lang),
-        trafficking(lang, label),
-        needs(lang),
-        judgement(lang),
-        section(
-            lang,
-            "summary",
-            ("Ringkasan", "Summary"),
-            Some((
-                "Periksa jawaban dan hasilnya. Ini alat bantu keputusan, bukan keputusan.",
-                "Check the answers and the result. This is decision support, not a decision.",
-            )),
-            None,
-            Vec::new(),
-        ),
+        INTAKE.build(lang),
+        PERSON.build(lang),
+        GUARDIAN.build(lang),
+        violence,
+        trafficking,
+        needs,
+        JUDGEMENT.build(lang),
+        SUMMARY.build(lang),
     ]
 }

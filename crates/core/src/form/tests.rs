@@ -4,8 +4,10 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Map, Value};
 
+use super::visibility::{holds, is_child};
 use super::{Form, Kind, Question};
-use crate::condition::Scope;
+use crate::condition::{Condition, Scope};
+use crate::decode::time;
 use crate::fields::{self, FieldKind};
 use crate::model::{Assessment, Lang};
 use crate::rules::RuleSet;
@@ -368,5 +370,292 @@ fn questions_follow_the_answers() {
             .questions
             .contains(&pointer.to_owned());
         assert_eq!(visible, shown, "{pointer} for {doc}");
+    }
+}
+
+/// The reading of a visibility condition before conditions were evaluated directly: the condition
+/// as JSON, interpreted against the document. Kept as the reference the direct evaluation must
+/// agree with.
+fn holds_json(condition: &Value, doc: &Value) -> bool {
+    let Some((op, arg)) = condition.as_object().and_then(|o| o.iter().next()) else {
+        return false;
+    };
+    let at = |arg: &Value| {
+        arg.get("at")
+            .and_then(Value::as_str)
+            .and_then(|p| doc.pointer(p))
+    };
+    match op.as_str() {
+        "all" => arg
+            .as_array()
+            .is_some_and(|cs| cs.iter().all(|c| holds_json(c, doc))),
+        "any" => arg
+            .as_array()
+            .is_some_and(|cs| cs.iter().any(|c| holds_json(c, doc))),
+        "not" => !holds_json(arg, doc),
+        "answer" => at(arg).is_some_and(|v| Some(v) == arg.get("is")),
+        "equals" => at(arg).is_some_and(|v| Some(v) == arg.get("value")),
+        "includes" => at(arg)
+            .and_then(Value::as_array)
+            .is_some_and(|items| arg.get("value").is_some_and(|v| items.contains(v))),
+        "atLeast" => compare_json(at(arg), arg.get("value"), |a, b| a >= b),
+        "below" => compare_json(at(arg), arg.get("value"), |a, b| a < b),
+        "countYes" => {
+            let of = arg.get("of").and_then(Value::as_array);
+            let yes = of.map_or(0, |ps| {
+                ps.iter()
+                    .filter_map(Value::as_str)
+                    .filter(|p| doc.pointer(p).and_then(Value::as_str) == Some("yes"))
+                    .count()
+            });
+            arg.get("atLeast")
+                .and_then(Value::as_u64)
+                .is_some_and(|n| yes as u64 >= n)
+        }
+        "withinHours" => {
+            let when = at(arg).and_then(Value::as_str).and_then(time::date_time);
+            let now = doc
+                .get("assessedAt")
+                .and_then(Value::as_str)
+                .and_then(time::date_time);
+            match (when, now, arg.get("hours").and_then(Value::as_i64)) {
+                (Some(when), Some(now), Some(hours)) => {
+                    when <= now && (now - when).num_minutes() <= hours.saturating_mul(60)
+                }
+                _ => false,
+            }
+        }
+        "child" => arg
+            .as_bool()
+            .is_some_and(|want| is_child(doc) == Some(want)),
+        "caseType" => doc
+            .get("caseTypes")
+            .and_then(Value::as_array)
+            .is_some_and(|types| types.contains(arg)),
+        _ => false,
+    }
+}
+
+fn compare_json(value: Option<&Value>, bound: Option<&Value>, op: fn(f64, f64) -> bool) -> bool {
+    match (value.and_then(Value::as_f64), bound.and_then(Value::as_f64)) {
+        (Some(a), Some(b)) => op(a, b),
+        _ => false,
+    }
+}
+
+/// Every visibility condition of the form, and every condition of the built-in rule set.
+fn every_condition() -> Vec<Condition> {
+    let form = Form::new(Lang::En);
+    let mut out: Vec<Condition> = Vec::new();
+    for section in &form.sections {
+        out.extend(section.visible.iter().cloned());
+        for question in section
+            .questions
+            .iter()
+            .chain(section.questions.iter().flat_map(|q| &q.fields))
+        {
+            out.extend(question.visible.iter().cloned());
+        }
+    }
+    let rules = RuleSet::builtin();
+    let document = rules.document();
+    out.extend(document.risk.factors.iter().map(|f| f.when.clone()));
+    out.extend(document.risk.floors.iter().map(|f| f.when.clone()));
+    out.extend(document.referrals.iter().map(|r| r.when.clone()));
+    out
+}
+
+/// One condition of each operator on each kind of value it reads, should the rules not have it.
+fn every_operator() -> Vec<Condition> {
+    let conditions = json!([
+        {"equals": {"at": "/person/ageYears", "value": 3}},
+        {"equals": {"at": "/person/ageYears", "value": 18.5}},
+        {"equals": {"at": "/consent/services", "value": false}},
+        {"equals": {"at": "/person/sex", "value": "male"}},
+        {"atLeast": {"at": "/person/ageYears", "value": 18}},
+        {"below": {"at": "/person/ageYears", "value": 17.5}},
+        {"includes": {"at": "/caseTypes", "value": "kpo"}},
+        {"countYes": {"of": ["/danger/stalking", "/danger/isolation"], "atLeast": 2}},
+        {"withinHours": {"at": "/violence/lastSexualAssaultAt", "hours": 0}},
+        {"not": {"child": false}},
+        {"any": []},
+        {"all": []},
+    ]);
+    serde_json::from_value(conditions).unwrap_or_default()
+}
+
+fn pointers_of(condition: &Condition, out: &mut BTreeSet<String>) {
+    match condition {
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| pointers_of(c, out)),
+        Condition::Not(c) => pointers_of(c, out),
+        Condition::Answer(t) => drop(out.insert(t.at.clone())),
+        Condition::Includes(t) => drop(out.insert(t.at.clone())),
+        Condition::Equals(t) => drop(out.insert(t.at.clone())),
+        Condition::AtLeast(t) | Condition::Below(t) => drop(out.insert(t.at.clone())),
+        Condition::WithinHours(t) => drop(out.insert(t.at.clone())),
+        Condition::CountYes(t) => out.extend(t.of.iter().cloned()),
+        Condition::Child(_) => {
+            out.insert("/person/birthDate".to_owned());
+            out.insert("/person/ageYears".to_owned());
+        }
+        Condition::CaseType(_) => drop(out.insert("/caseTypes".to_owned())),
+        Condition::RiskAtLeast(_) | Condition::Trafficking(_) => {}
+    }
+}
+
+/// Values worth trying at a pointer: those its field allows, and some of the wrong type.
+fn candidates(pointer: &str) -> Vec<Value> {
+    let mut out = vec![Value::Null, json!(1), json!("yes"), json!(true)];
+    let Some(field) = fields::field(pointer) else {
+        return out;
+    };
+    let names = field.values().iter().map(|v| json!(v));
+    match field.kind() {
+        FieldKind::Answer | FieldKind::Enum => out.extend(names),
+        FieldKind::Set => {
+            out.push(json!([]));
+            out.push(json!(field.values()));
+            out.extend(names.map(|v| json!([v])));
+        }
+        FieldKind::Number => out.extend([
+            json!(0),
+            json!(3),
+            json!(3.0),
+            json!(17),
+            json!(18),
+            json!(18.5),
+            json!(-1),
+        ]),
+        FieldKind::Bool => out.push(json!(false)),
+        FieldKind::Date => out.extend([
+            json!("2010-01-01"),
+            json!("2008-11-29"),
+            json!("2008-11-30"),
+            json!("29-11-2008"),
+        ]),
+        FieldKind::DateTime => out.extend([
+            json!("2026-11-29T08:00:00+08:00"),
+            json!("2026-11-27T09:00:00+08:00"),
+            json!("2026-11-26T08:00:00+08:00"),
+            json!("2026-11-29T10:00:00+08:00"),
+            json!("yesterday"),
+        ]),
+        FieldKind::Text => out.push(json!("text")),
+    }
+    out
+}
+
+/// Writes `value` at `pointer`, making the objects on the way; `*` makes a list of one item.
+fn put(doc: &mut Value, pointer: &str, value: Value) {
+    let mut node = doc;
+    for token in pointer.split('/').skip(1) {
+        if token == "*" {
+            if node.as_array().is_none_or(|items| items.is_empty()) {
+                *node = json!([{}]);
+            }
+            node = &mut node[0];
+        } else {
+            if !node.is_object() {
+                *node = json!({});
+            }
+            node = &mut node[token];
+        }
+    }
+    *node = value;
+}
+
+#[test]
+fn direct_evaluation_agrees_with_reading_the_conditions_as_json() {
+    let checked = every_condition();
+    let operators = every_operator();
+    assert_eq!(operators.len(), 12);
+    let conditions: Vec<Condition> = checked.iter().chain(&operators).cloned().collect();
+    let mut pointers = BTreeSet::new();
+    conditions
+        .iter()
+        .for_each(|c| pointers_of(c, &mut pointers));
+    let pointers: Vec<(String, Vec<Value>)> = pointers
+        .into_iter()
+        .map(|p| {
+            let values = candidates(&p);
+            (p, values)
+        })
+        .collect();
+    let times = [
+        json!("2026-11-29T09:00:00+08:00"),
+        json!("2026-11-29T01:00:00Z"),
+        json!("not a time"),
+    ];
+    let mut documents = vec![json!(null), json!([]), json!({})];
+    for time in &times {
+        let base = json!({"assessedAt": time});
+        for (pointer, values) in &pointers {
+            for value in values {
+                let mut doc = base.clone();
+                put(&mut doc, pointer, value.clone());
+                documents.push(doc);
+            }
+        }
+    }
+    // Every answer set to one value, every other field to one value.
+    for answers in 0..12 {
+        for others in 0..12 {
+            let mut doc = json!({"assessedAt": times[0]});
+            for (pointer, values) in &pointers {
+                let kind = fields::field(pointer).map(|f| f.kind());
+                let pick = if kind == Some(FieldKind::Answer) {
+                    answers
+                } else {
+                    others
+                };
+                put(&mut doc, pointer, values[pick % values.len()].clone());
+            }
+            documents.push(doc);
+        }
+    }
+    // Documents with many answers at once, drawn from a fixed sequence.
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    };
+    for _ in 0..400 {
+        let mut doc = json!({});
+        if next(4) > 0 {
+            doc["assessedAt"] = times[next(times.len())].clone();
+        }
+        for (pointer, values) in &pointers {
+            if next(2) == 0 {
+                put(&mut doc, pointer, values[next(values.len())].clone());
+            }
+        }
+        documents.push(doc);
+    }
+    let mut held = vec![(0, 0); conditions.len()];
+    for doc in &documents {
+        for (condition, held) in conditions.iter().zip(&mut held) {
+            let json = serde_json::to_value(condition).unwrap_or_default();
+            let direct = holds(condition, doc);
+            assert_eq!(direct, holds_json(&json, doc), "{json} on {doc}");
+            if direct {
+                held.0 += 1;
+            } else {
+                held.1 += 1;
+            }
+        }
+    }
+    // Every condition of the form and the rules is seen both holding and not, but those that
+    // also need the risk level or the trafficking status, which a form never has.
+    for (condition, (yes, no)) in checked.iter().zip(&held) {
+        let json = serde_json::to_value(condition)
+            .unwrap_or_default()
+            .to_string();
+        let referral_only = json.contains("riskAtLeast") || json.contains("trafficking\"");
+        assert!(
+            referral_only || (*yes > 0 && *no > 0),
+            "{json}: {yes} true, {no} false"
+        );
     }
 }

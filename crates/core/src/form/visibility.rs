@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Form;
-use crate::condition::Condition;
+use crate::condition::{Condition, Scalar};
 use crate::decode::time;
+use crate::fields::Named;
 use crate::model::{whole_years_between, CHILD_AGE};
 
 /// The visible parts of the form.
@@ -38,82 +39,80 @@ pub(super) fn evaluate(form: &Form, value: &Value) -> Visibility {
     out
 }
 
-/// Whether a part with this visibility shows; conditions are read in their JSON form.
+/// Whether a part with this visibility shows.
 fn shows(condition: Option<&Condition>, doc: &Value) -> bool {
-    condition.is_none_or(|c| serde_json::to_value(c).is_ok_and(|c| holds(&c, doc)))
+    condition.is_none_or(|c| holds(c, doc))
 }
 
-/// Whether `condition` holds for `doc`. A condition that does not apply to a form (referral
-/// conditions) or is malformed does not hold.
-fn holds(condition: &Value, doc: &Value) -> bool {
-    let Some((op, arg)) = condition.as_object().and_then(|o| o.iter().next()) else {
-        return false;
-    };
-    let at = |arg: &Value| {
-        arg.get("at")
-            .and_then(Value::as_str)
-            .and_then(|p| doc.pointer(p))
-    };
-    match op.as_str() {
-        "all" => arg
-            .as_array()
-            .is_some_and(|cs| cs.iter().all(|c| holds(c, doc))),
-        "any" => arg
-            .as_array()
-            .is_some_and(|cs| cs.iter().any(|c| holds(c, doc))),
-        "not" => !holds(arg, doc),
-        "answer" => at(arg).is_some_and(|v| Some(v) == arg.get("is")),
-        "equals" => at(arg).is_some_and(|v| Some(v) == arg.get("value")),
-        "includes" => at(arg)
+/// Whether `condition` holds for `doc`, read straight from the partly filled document. A
+/// condition that does not apply to a form (referral conditions) does not hold, nor does one on a
+/// value that is missing or of the wrong type.
+pub(super) fn holds(condition: &Condition, doc: &Value) -> bool {
+    match condition {
+        Condition::All(conditions) => conditions.iter().all(|c| holds(c, doc)),
+        Condition::Any(conditions) => conditions.iter().any(|c| holds(c, doc)),
+        Condition::Not(condition) => !holds(condition, doc),
+        Condition::Answer(test) => text_at(doc, &test.at) == Some(test.is.name()),
+        Condition::Equals(test) => doc.pointer(&test.at).is_some_and(|v| match &test.value {
+            Scalar::Bool(b) => v.as_bool() == Some(*b),
+            // As JSON values compare: a whole number in the document is not equal to the same
+            // number written as a float, and a bound that is not finite reads as `null`.
+            Scalar::Number(n) if n.is_finite() => v
+                .as_number()
+                .is_some_and(|m| m.is_f64() && m.as_f64() == Some(*n)),
+            Scalar::Number(_) => v.is_null(),
+            Scalar::Text(t) => v.as_str() == Some(t),
+        }),
+        Condition::Includes(test) => doc
+            .pointer(&test.at)
             .and_then(Value::as_array)
-            .is_some_and(|items| arg.get("value").is_some_and(|v| items.contains(v))),
-        "atLeast" => compare(at(arg), arg.get("value"), |a, b| a >= b),
-        "below" => compare(at(arg), arg.get("value"), |a, b| a < b),
-        "countYes" => {
-            let of = arg.get("of").and_then(Value::as_array);
-            let yes = of.map_or(0, |ps| {
-                ps.iter()
-                    .filter_map(Value::as_str)
-                    .filter(|p| doc.pointer(p).and_then(Value::as_str) == Some("yes"))
-                    .count()
-            });
-            arg.get("atLeast")
-                .and_then(Value::as_u64)
-                .is_some_and(|n| yes as u64 >= n)
+            .is_some_and(|items| items.iter().any(|v| v.as_str() == Some(&test.value))),
+        Condition::AtLeast(test) => compare(doc.pointer(&test.at), test.value, |a, b| a >= b),
+        Condition::Below(test) => compare(doc.pointer(&test.at), test.value, |a, b| a < b),
+        Condition::CountYes(test) => {
+            let yes = test
+                .of
+                .iter()
+                .filter(|p| text_at(doc, p) == Some("yes"))
+                .count();
+            yes as u64 >= u64::from(test.at_least)
         }
-        "withinHours" => {
-            let when = at(arg).and_then(Value::as_str).and_then(time::date_time);
+        Condition::WithinHours(test) => {
+            let when = text_at(doc, &test.at).and_then(time::date_time);
             let now = doc
                 .get("assessedAt")
                 .and_then(Value::as_str)
                 .and_then(time::date_time);
-            match (when, now, arg.get("hours").and_then(Value::as_i64)) {
-                (Some(when), Some(now), Some(hours)) => {
-                    when <= now && (now - when).num_minutes() <= hours.saturating_mul(60)
+            match (when, now) {
+                (Some(when), Some(now)) => {
+                    when <= now && (now - when).num_minutes() <= i64::from(test.hours) * 60
                 }
                 _ => false,
             }
         }
-        "child" => arg
-            .as_bool()
-            .is_some_and(|want| is_child(doc) == Some(want)),
-        "caseType" => doc
+        Condition::Child(want) => is_child(doc) == Some(*want),
+        Condition::CaseType(case_type) => doc
             .get("caseTypes")
             .and_then(Value::as_array)
-            .is_some_and(|types| types.contains(arg)),
-        _ => false,
+            .is_some_and(|types| types.iter().any(|t| t.as_str() == Some(case_type.name()))),
+        Condition::RiskAtLeast(_) | Condition::Trafficking(_) => false,
     }
 }
 
-fn compare(value: Option<&Value>, bound: Option<&Value>, op: fn(f64, f64) -> bool) -> bool {
-    match (value.and_then(Value::as_f64), bound.and_then(Value::as_f64)) {
-        (Some(a), Some(b)) => op(a, b),
+fn text_at<'a>(doc: &'a Value, pointer: &str) -> Option<&'a str> {
+    doc.pointer(pointer).and_then(Value::as_str)
+}
+
+/// A number field against a bound; a bound that is not finite (no JSON number) never holds.
+fn compare(value: Option<&Value>, bound: f64, op: fn(f64, f64) -> bool) -> bool {
+    match value.and_then(Value::as_f64) {
+        Some(a) if bound.is_finite() => op(a, bound),
         _ => false,
     }
 }
 
 /// Whether the person is a child at `assessedAt`; `None` while the age is not known.
-fn is_child(doc: &Value) -> Option<bool> {
+pub(super) fn is_child(doc: &Value) -> Option<bool> {
     let birth = doc
         .pointer("/person/birthDate")
         .and_then(Value::as_str)

@@ -24,6 +24,11 @@ macro_rules! indicator_ids {
             /// Every indicator id, in catalogue order.
             pub const ALL: &'static [IndicatorId] = &[$(IndicatorId::$variant),*];
 
+            /// The JSON Pointer of every indicator, in catalogue order
+            /// (`/trafficking/indicators/<id>`).
+            pub const POINTERS: &'static [&'static str] =
+                &[$(concat!("/trafficking/indicators/", $id)),*];
+
             /// The stable id, for example `d1_job_nature`.
             pub fn as_str(self) -> &'static str {
                 match self { $(IndicatorId::$variant => $id,)* }

@@ -215,15 +215,20 @@ impl Code {
         lang: Lang,
         params: &[(&str, String)],
     ) -> Problem {
+        self.problem_at(path.into(), lang, params)
+    }
+
+    fn problem_at(self, path: String, lang: Lang, params: &[(&str, String)]) -> Problem {
+        let mut named = BTreeMap::new();
+        for (name, value) in params {
+            named.insert((*name).to_owned(), value.clone());
+        }
         Problem {
-            path: path.into(),
+            path,
             code: self.as_str().to_owned(),
             severity: self.severity(),
             message: render(self.template(lang), params),
-            params: params
-                .iter()
-                .map(|(name, value)| ((*name).to_owned(), value.clone()))
-                .collect::<BTreeMap<_, _>>(),
+            params: named,
         }
     }
 }

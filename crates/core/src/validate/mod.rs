@@ -39,7 +39,7 @@ pub fn validate(assessment: &Assessment, lang: Lang) -> Vec<Problem> {
     dates::check(assessment, lang, &mut out);
     findings::check(assessment, lang, &mut out);
     // Stable: within a severity the order is the order of the checks.
-    out.sort_by_key(|problem| problem.severity);
+    crate::sort_short_by_key(&mut out, |problem| problem.severity);
     out
 }
 
