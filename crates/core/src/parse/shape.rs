@@ -184,9 +184,9 @@ impl<'v> Compiler<'v> {
         if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
             for (name, property) in properties {
                 let id = self.compile(property, depth + 1);
-                node.properties.push((name.clone(), id));
+                let at = node.properties.partition_point(|(known, _)| known < name);
+                node.properties.insert(at, (name.clone(), id));
             }
-            node.properties.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         }
         node.required = schema
             .get("required")
@@ -236,12 +236,10 @@ impl<'v> Compiler<'v> {
             .map(|(values, _)| values)
             .or(node.allowed.as_ref());
         if let Some(values) = listed.filter(|values| values.iter().all(Value::is_string)) {
-            node.names = values
-                .iter()
-                .filter_map(Value::as_str)
-                .map(str::to_owned)
-                .collect();
-            node.names.sort_unstable();
+            for name in values.iter().filter_map(Value::as_str) {
+                let at = node.names.partition_point(|known| known.as_str() < name);
+                node.names.insert(at, name.to_owned());
+            }
         }
         self.push(node)
     }
