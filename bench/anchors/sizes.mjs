@@ -10,7 +10,8 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHIPPED = ['lindung-form.js', 'lindung-form.css', 'lindung_wasm.js', 'lindung_wasm_bg.wasm'];
+// What a page loads: the element bundled with the module's glue, its styles, the module.
+const SHIPPED = ['lindung-form.js', 'lindung-form.css', 'lindung_wasm_bg.wasm'];
 const ANCHORS = {
   'react-jsonschema-form': 'rjsf.js',
   'JSON Forms': 'jsonforms.js',
