@@ -188,6 +188,15 @@ mod tests {
     }
 
     #[test]
+    fn locate_unescapes_keys() {
+        let text = "{\"caf\\u00e9\": 1,\n \"a\\/b\": {\"\\\"\": [true]}}";
+        assert_eq!(locate(text.as_bytes(), "/café"), Some((1, 15)));
+        assert_eq!(locate(text.as_bytes(), "/a~1b/\"/0"), Some((2, 18)));
+        // A key that cannot be read stops the search.
+        assert_eq!(locate(br#"{"a": 1, "b\x": 2}"#, "/a"), None);
+    }
+
+    #[test]
     fn locate_survives_broken_text() {
         for text in [
             "",
