@@ -289,6 +289,15 @@ fn json_errors_give_line_and_column_without_type_names() -> Result<(), String> {
         "directory is not valid at line 1, column 38: `/providers/0`: expected an object, found a number"
     );
     assert!(!text.contains("Raw"), "{text}");
+    // A syntax error, its column counted in characters.
+    assert_eq!(
+        Directory::from_json("{\n  \"id\": \"é\",,\n}".as_bytes()),
+        Err(DirectoryError::Json {
+            line: 2,
+            column: 13,
+            message: "expected a key in double quotes".to_owned(),
+        })
+    );
     Ok(())
 }
 

@@ -270,14 +270,27 @@ fn every_mistake_is_a_named_error() {
 #[test]
 fn malformed_documents_are_errors() {
     let cases: &[(&[u8], &str)] = &[
-        (b"", "rule set is not valid JSON at line 1"),
-        (b"{\"id\":", "rule set is not valid JSON at line 1"),
+        (
+            b"",
+            "rule set is not valid JSON at line 1, column 1: unexpected end of input",
+        ),
+        (
+            b"{\"id\":",
+            "rule set is not valid JSON at line 1, column 7: unexpected end of input",
+        ),
+        (
+            "{\n  \"id\": \"é\",\n}".as_bytes(),
+            "rule set is not valid JSON at line 2, column 12: trailing comma",
+        ),
         (
             b"[]",
             "rule set field ``: expected an object, found an array",
         ),
         (b"{}", "rule set field `/id`: missing field `id`"),
-        (&[0xff, 0xfe], "rule set is not valid JSON"),
+        (
+            &[0xff, 0xfe],
+            "rule set is not valid JSON at line 1, column 1: expected a value",
+        ),
     ];
     for (bytes, expected) in cases {
         let error = RuleSet::from_json(bytes).map(|_| ()).unwrap_err();

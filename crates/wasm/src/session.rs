@@ -193,7 +193,7 @@ impl Session {
         let value: Value = if bytes.len() > MAX_INPUT_BYTES {
             Value::Null
         } else {
-            serde_json::from_slice(bytes).unwrap_or(Value::Null)
+            lindung::json::read(bytes).map_or(Value::Null, |read| read.value)
         };
         text(&self.form.visibility(&value))
     }

@@ -199,17 +199,11 @@ fn contact(provider: &str, contact: &Contact) -> Result<(), DirectoryError> {
     Ok(())
 }
 
-fn syntax_error(error: serde_json::Error) -> DirectoryError {
-    let full = error.to_string();
-    // serde_json ends its message with the position, which is reported on its own.
-    let message = match full.rfind(" at line ") {
-        Some(end) => full[..end].to_owned(),
-        None => full,
-    };
+fn syntax_error(error: crate::json::SyntaxError) -> DirectoryError {
     DirectoryError::Json {
         line: error.line(),
         column: error.column(),
-        message,
+        message: error.message().to_owned(),
     }
 }
 

@@ -18,7 +18,7 @@ pub enum DirectoryError {
     Json {
         /// 1-based line.
         line: usize,
-        /// 1-based column.
+        /// 1-based column, in characters.
         column: usize,
         /// What is wrong there.
         message: String,

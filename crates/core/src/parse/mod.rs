@@ -23,7 +23,8 @@ use crate::validate::{self, Code};
 fn assessment_shape() -> &'static Shape {
     static SHAPE: OnceLock<Shape> = OnceLock::new();
     SHAPE.get_or_init(|| {
-        let schema = serde_json::from_str(crate::schema::ASSESSMENT_SHAPE).unwrap_or(Value::Null);
+        let schema = json::read(crate::schema::ASSESSMENT_SHAPE.as_bytes())
+            .map_or(Value::Null, |read| read.value);
         Shape::compile(&schema)
     })
 }

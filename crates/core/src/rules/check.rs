@@ -27,7 +27,7 @@ pub enum RuleSetError {
     Json {
         /// 1-based line.
         line: usize,
-        /// 1-based column.
+        /// 1-based column, in characters.
         column: usize,
         /// What is wrong.
         message: String,
@@ -82,7 +82,7 @@ pub(super) fn from_json(bytes: &[u8]) -> Result<RuleSet, RuleSetError> {
     let read = crate::json::read(bytes).map_err(|e| RuleSetError::Json {
         line: e.line(),
         column: e.column(),
-        message: strip_position(&e.to_string()),
+        message: e.message().to_owned(),
     })?;
     // A repeated key would let the last copy win unseen: an agency must see which it meant.
     if let Some(repeated) = read.repeated_keys.first() {
@@ -94,13 +94,6 @@ pub(super) fn from_json(bytes: &[u8]) -> Result<RuleSet, RuleSetError> {
     let document = crate::decode::document::<RuleSetDocument>(&read.value)
         .map_err(|e| shape_error(&read.value, e))?;
     RuleSet::from_document(document)
-}
-
-fn strip_position(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message.to_owned(),
-    }
 }
 
 /// The lists whose items are rules, each named by its id.

@@ -1,0 +1,203 @@
+//! Reading JSON text strictly (repeated keys are found, not silently merged) and locating a JSON
+//! Pointer in the original text for messages that name a line and column.
+//!
+//! Lines and columns are 1-based everywhere here, columns counted in characters (not bytes), after
+//! a leading UTF-8 byte order mark.
+
+mod locate;
+mod read;
+
+pub use locate::locate;
+pub use read::{SyntaxError, DEPTH_LIMIT};
+
+use serde_json::Value;
+
+/// The largest document accepted, in bytes (1 MiB). Larger input is refused before any work.
+pub const DOCUMENT_LIMIT: usize = 1024 * 1024;
+
+/// JSON text read into a value, with every repeated key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    /// The value; for a repeated key the first occurrence is kept.
+    pub value: Value,
+    /// Every key that repeats an earlier key of the same object, in text order.
+    pub repeated_keys: Vec<RepeatedKey>,
+}
+
+/// A key that repeats an earlier key of the same object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepeatedKey {
+    /// The JSON Pointer of the repeated member.
+    pub pointer: String,
+    /// The key itself, unescaped.
+    pub key: String,
+}
+
+/// Reads JSON text into a [`Value`], recording repeated keys instead of letting the last one win.
+///
+/// It accepts what RFC 8259 (and serde_json) accepts, and nothing else: no trailing commas,
+/// comments, leading zeros, `NaN`, unpaired surrogates, control characters or invalid UTF-8 in
+/// strings, text after the value, or nesting deeper than [`DEPTH_LIMIT`]. A leading UTF-8 byte
+/// order mark is ignored. Numbers read as serde_json reads them: a whole number as a `u64` or a
+/// negative `i64` when it fits, anything else (and `-0`) as the nearest `f64` (as serde_json with
+/// its `float_roundtrip` feature; without it, serde_json can be an ULP away on long mantissas).
+///
+/// A syntax error names the line and column (1-based, the column in characters) where reading
+/// stopped, and says what was wrong in plain English.
+///
+/// ```
+/// let read = lindung::json::read(br#"{"a": 1, "b": {"c": 2, "c": 3}}"#)?;
+/// assert_eq!(read.repeated_keys[0].pointer, "/b/c");
+/// assert_eq!(read.repeated_keys[0].key, "c");
+/// assert_eq!(read.value["b"]["c"], 2);
+/// # Ok::<(), lindung::json::SyntaxError>(())
+/// ```
+pub fn read(bytes: &[u8]) -> Result<Read, SyntaxError> {
+    read::read(strip_bom(bytes))
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// The 1-based line and column, in characters, of the byte at `pos` (or of the end).
+fn line_and_column(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let before = &bytes[..pos.min(bytes.len())];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    // Count characters, not bytes: skip UTF-8 continuation bytes.
+    let column = 1 + before[line_start..]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    (line, column)
+}
+
+/// Every JSON Pointer in a value, the root (`""`) first, in document order.
+///
+/// ```
+/// let value = serde_json::json!({"a": [1, {"b/c": true}]});
+/// assert_eq!(lindung::json::pointers(&value), ["", "/a", "/a/0", "/a/1", "/a/1/b~1c"]);
+/// ```
+pub fn pointers(value: &Value) -> Vec<String> {
+    fn walk(value: &Value, at: String, out: &mut Vec<String>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(members) => {
+                for (name, member) in members {
+                    walk(member, push_token(&at, name), out);
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    walk(item, format!("{at}/{index}"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, String::new(), &mut out);
+    out
+}
+
+/// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
+///
+/// ```
+/// assert_eq!(lindung::json::push_token("/trafficking", "a/b~c"), "/trafficking/a~1b~0c");
+/// ```
+pub fn push_token(pointer: &str, token: &str) -> String {
+    let mut out = String::with_capacity(pointer.len() + token.len() + 1);
+    out.push_str(pointer);
+    out.push('/');
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits a JSON Pointer into its unescaped reference tokens; `None` when it is not a pointer.
+fn tokens(pointer: &str) -> Option<Vec<String>> {
+    if pointer.is_empty() {
+        return Some(Vec::new());
+    }
+    let rest = pointer.strip_prefix('/')?;
+    Some(
+        rest.split('/')
+            .map(|token| token.replace("~1", "/").replace("~0", "~"))
+            .collect(),
+    )
+}
+
+/// A place in a document, built on the stack as a walk descends and written out as a JSON
+/// Pointer only when a problem needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// The whole document.
+    Root,
+    /// A member of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An element of an array.
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// The JSON Pointer of this place.
+    pub(crate) fn pointer(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, key) => push_token(&parent.pointer(), key),
+            Path::Index(parent, index) => format!("{}/{index}", parent.pointer()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_keys_are_found_at_every_depth() {
+        let cases: &[(&str, &[&str])] = &[
+            (r#"{"a":1}"#, &[]),
+            (r#"{"a":1,"a":2}"#, &["/a"]),
+            (r#"{"a":[{"x":1},{"x":1,"x":2}]}"#, &["/a/1/x"]),
+            (r#"{"a/b":{"~":1,"~":1}}"#, &["/a~1b/~0"]),
+            (r#"{"a":1,"a":2,"a":3}"#, &["/a", "/a"]),
+            // In text order: a repeat inside the repeated member's value comes first.
+            (r#"{"a":1,"a":{"b":1,"b":2}}"#, &["/a/b", "/a"]),
+            (r#"{"a":1,"\u0061":2}"#, &["/a"]),
+        ];
+        for (text, expected) in cases {
+            let read = read(text.as_bytes()).map(|r| {
+                r.repeated_keys
+                    .into_iter()
+                    .map(|k| k.pointer)
+                    .collect::<Vec<_>>()
+            });
+            let expected: Vec<String> = expected.iter().map(|s| (*s).to_owned()).collect();
+            assert_eq!(read.ok(), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_first_of_repeated_keys_is_kept() {
+        let read = read(br#"{"a":1,"a":2}"#).map(|r| r.value).ok();
+        assert_eq!(read, Some(serde_json::json!({"a": 1})));
+    }
+
+    #[test]
+    fn syntax_errors_and_trailing_text_are_refused() {
+        for text in ["", "{", r#"{"a":}"#, "{} {}", "[1,]", "\u{feff}\u{feff}{}"] {
+            assert!(read(text.as_bytes()).is_err(), "{text:?}");
+        }
+        assert!(read(b"\xEF\xBB\xBF{}").is_ok());
+    }
+}
