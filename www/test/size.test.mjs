@@ -13,10 +13,13 @@ const SHIPPED = ['lindung-form.js', 'lindung-form.css', 'lindung_wasm_bg.wasm'];
 const BUDGET = 80 * 1024;
 /** The element's own files (everything but the WASM module) stay small. */
 const ELEMENT_BUDGET = 20 * 1024;
-// FIXME: the WASM module alone is about 250 KB gzip, far over the 80 KB budget: the core builds the
-// assessment schema at run time (schemars) and serde monomorphises every document type. Until the
-// module shrinks, this ceiling only stops it from growing further.
-const CEILING = 290 * 1024;
+// FIXME: the widget ships about 175 KB gzip (the WASM module about 163 KB of it), over the 80 KB
+// budget. What is left is the engine's own code (the shape check, the readers, the rule-set and
+// directory checks, the form), serde's serializers for the result, Rust's formatting machinery,
+// and about 46 KB gzip of data (the default rule set, the form's wording in two languages, the
+// compact schema, string tables). Until the module shrinks further, this ceiling only stops it
+// from growing.
+const CEILING = 180 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
 
