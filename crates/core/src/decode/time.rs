@@ -133,6 +133,10 @@ mod tests {
                     DateTime::parse_from_rfc3339(text).ok(),
                     "{text}"
                 );
+                // serde's reading (for callers who deserialize the model themselves) agrees.
+                let theirs: Result<DateTime<FixedOffset>, _> =
+                    serde_json::from_value(serde_json::Value::String(text.to_owned()));
+                assert_eq!(theirs.ok(), Some(ours), "{text}");
             }
         }
     }
