@@ -1,6 +1,8 @@
 //! How complete an assessment is: questions answered, unknown and not asked, and the key
 //! questions still open.
 
+use std::sync::OnceLock;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -26,31 +28,47 @@ pub struct Completeness {
     pub missing_key: Vec<Pointer>,
 }
 
-/// The fields under `prefix`.
-fn under(prefix: &str) -> impl Iterator<Item = &'static Field> + '_ {
-    fields::all()
+/// The fields under `prefix`, which the field table keeps together.
+fn under(prefix: &str) -> &'static [Field] {
+    let all = fields::all();
+    let start = all
         .iter()
-        .filter(move |field| field.pointer().starts_with(prefix))
+        .position(|field| field.pointer().starts_with(prefix))
+        .unwrap_or(all.len());
+    let length = all[start..]
+        .iter()
+        .take_while(|field| field.pointer().starts_with(prefix))
+        .count();
+    &all[start..start + length]
+}
+
+/// The danger questions and the needs, found in the field table once.
+fn sections() -> &'static (&'static [Field], &'static [Field]) {
+    static SECTIONS: OnceLock<(&'static [Field], &'static [Field])> = OnceLock::new();
+    SECTIONS.get_or_init(|| (under("/danger/"), under("/needs/")))
 }
 
 /// The questions that apply: the danger questions for `ktk`, the needs always, the catalogue's
 /// indicators for `kpo`.
-fn questions(assessment: &Assessment, rules: &RuleSet) -> Vec<&'static Field> {
-    let mut out = Vec::new();
-    if assessment.has_case_type(CaseType::Ktk) {
-        out.extend(under("/danger/"));
-    }
-    out.extend(under("/needs/"));
-    if assessment.has_case_type(CaseType::Kpo) {
-        out.extend(
-            rules
-                .compiled
-                .catalogue
-                .iter()
-                .filter_map(|id| fields::indicator(*id)),
-        );
-    }
-    out
+fn questions<'r>(
+    assessment: &Assessment,
+    rules: &'r RuleSet,
+) -> impl Iterator<Item = &'static Field> + 'r {
+    let (danger, needs) = sections();
+    let danger: &[Field] = if assessment.has_case_type(CaseType::Ktk) {
+        danger
+    } else {
+        &[]
+    };
+    let catalogue: &[IndicatorId] = if assessment.has_case_type(CaseType::Kpo) {
+        &rules.compiled.catalogue
+    } else {
+        &[]
+    };
+    danger
+        .iter()
+        .chain(needs.iter())
+        .chain(catalogue.iter().filter_map(|id| fields::indicator(*id)))
 }
 
 /// Measures the completeness of an assessment.
@@ -70,23 +88,30 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
         (f64::from(answered) * 100.0 / f64::from(total)).round() / 100.0
     };
 
-    let mut key: Vec<&'static Field> = Vec::new();
-    if assessment.has_case_type(CaseType::Ktk) {
-        key.extend(rules.compiled.floor_answers.iter().copied());
-    }
-    if assessment.has_case_type(CaseType::Kpo) {
-        let profile = Profile::of(assessment);
-        let doc = &rules.document().trafficking.catalogue;
-        let strong: Vec<IndicatorId> = doc
-            .iter()
-            .zip(&rules.compiled.catalogue)
-            .filter(|(entry, _)| entry.strength.get(profile) == Strength::Strong)
-            .map(|(_, id)| *id)
-            .collect();
-        key.extend(strong.into_iter().filter_map(fields::indicator));
-    }
-    let missing_key = key
+    let floors: &[&'static Field] = if assessment.has_case_type(CaseType::Ktk) {
+        &rules.compiled.floor_answers
+    } else {
+        &[]
+    };
+    let strong = assessment
+        .has_case_type(CaseType::Kpo)
+        .then(|| {
+            let profile = Profile::of(assessment);
+            rules
+                .document()
+                .trafficking
+                .catalogue
+                .iter()
+                .zip(&rules.compiled.catalogue)
+                .filter(move |(entry, _)| entry.strength.get(profile) == Strength::Strong)
+                .filter_map(|(_, id)| fields::indicator(*id))
+        })
         .into_iter()
+        .flatten();
+    let missing_key = floors
+        .iter()
+        .copied()
+        .chain(strong)
         .filter(|field| {
             !matches!(
                 field.get(assessment).answer(),
@@ -101,5 +126,25 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
         not_asked,
         ratio,
         missing_key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_hold_every_field_under_their_prefix() {
+        let (danger, needs) = sections();
+        for (prefix, section) in [("/danger/", danger), ("/needs/", needs)] {
+            let expected: Vec<&str> = fields::all()
+                .iter()
+                .map(Field::pointer)
+                .filter(|pointer| pointer.starts_with(prefix))
+                .collect();
+            let found: Vec<&str> = section.iter().map(Field::pointer).collect();
+            assert!(!found.is_empty());
+            assert_eq!(found, expected);
+        }
     }
 }
