@@ -640,11 +640,11 @@ mod tests {
     #[test]
     fn members_are_read_sorted_by_name() {
         // `Walk::object` walks the members and the sorted properties together.
-        let value: Value = serde_json::from_str(r#"{"b": 1, "c": 2, "a": 3}"#).unwrap();
+        let value = serde_json::from_str::<Value>(r#"{"b": 1, "c": 2, "a": 3}"#);
         let names: Vec<&str> = value
-            .as_object()
-            .unwrap()
-            .keys()
+            .iter()
+            .filter_map(Value::as_object)
+            .flat_map(Map::keys)
             .map(String::as_str)
             .collect();
         assert_eq!(names, ["a", "b", "c"]);
