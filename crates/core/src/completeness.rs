@@ -48,34 +48,38 @@ fn sections() -> &'static (&'static [Field], &'static [Field]) {
     SECTIONS.get_or_init(|| (under("/danger/"), under("/needs/")))
 }
 
+/// Measures the completeness of an assessment.
+///
 /// The questions that apply: the danger questions for `ktk`, the needs always, the catalogue's
 /// indicators for `kpo`.
-fn questions<'r>(
-    assessment: &Assessment,
-    rules: &'r RuleSet,
-) -> impl Iterator<Item = &'static Field> + 'r {
+pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
+    let ktk = assessment.has_case_type(CaseType::Ktk);
+    let kpo = assessment.has_case_type(CaseType::Kpo);
     let (danger, needs) = sections();
-    let danger: &[Field] = if assessment.has_case_type(CaseType::Ktk) {
-        danger
+    let danger: &[Field] = if ktk { danger } else { &[] };
+    let catalogue: &[IndicatorId] = if kpo { &rules.compiled.catalogue } else { &[] };
+    // The indicator answers by id, read from the map once.
+    let indicators = if kpo {
+        fields::indicator_answers(assessment)
     } else {
-        &[]
+        [None; IndicatorId::ALL.len()]
     };
-    let catalogue: &[IndicatorId] = if assessment.has_case_type(CaseType::Kpo) {
-        &rules.compiled.catalogue
-    } else {
-        &[]
+    let indicator = |id: IndicatorId| {
+        fields::indicator(id).map(|field| (field, indicators.get(id as usize).copied().flatten()))
     };
-    danger
+    let answers = danger
         .iter()
         .chain(needs.iter())
-        .chain(catalogue.iter().filter_map(|id| fields::indicator(*id)))
-}
-
-/// Measures the completeness of an assessment.
-pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
+        .map(|field| field.get(assessment).answer())
+        .chain(
+            catalogue
+                .iter()
+                .filter_map(|id| indicator(*id))
+                .map(|(_, answer)| answer),
+        );
     let (mut answered, mut unknown, mut not_asked) = (0u32, 0u32, 0u32);
-    for field in questions(assessment, rules) {
-        match field.get(assessment).answer() {
+    for answer in answers {
+        match answer {
             Some(Answer::Yes | Answer::No) => answered += 1,
             Some(Answer::Unknown) => unknown += 1,
             None => not_asked += 1,
@@ -88,13 +92,12 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
         (f64::from(answered) * 100.0 / f64::from(total)).round() / 100.0
     };
 
-    let floors: &[&'static Field] = if assessment.has_case_type(CaseType::Ktk) {
+    let floors: &[&'static Field] = if ktk {
         &rules.compiled.floor_answers
     } else {
         &[]
     };
-    let strong = assessment
-        .has_case_type(CaseType::Kpo)
+    let strong = kpo
         .then(|| {
             let profile = Profile::of(assessment);
             rules
@@ -104,21 +107,16 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
                 .iter()
                 .zip(&rules.compiled.catalogue)
                 .filter(move |(entry, _)| entry.strength.get(profile) == Strength::Strong)
-                .filter_map(|(_, id)| fields::indicator(*id))
+                .filter_map(|(_, id)| indicator(*id))
         })
         .into_iter()
         .flatten();
     let missing_key = floors
         .iter()
-        .copied()
+        .map(|field| (*field, field.get(assessment).answer()))
         .chain(strong)
-        .filter(|field| {
-            !matches!(
-                field.get(assessment).answer(),
-                Some(Answer::Yes | Answer::No)
-            )
-        })
-        .map(|field| field.to_pointer())
+        .filter(|(_, answer)| !matches!(answer, Some(Answer::Yes | Answer::No)))
+        .map(|(field, _)| field.to_pointer())
         .collect();
     Completeness {
         answered,
