@@ -1,6 +1,8 @@
 //! How complete an assessment is: questions answered, unknown and not asked, and the key
 //! questions still open.
 
+use std::sync::OnceLock;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -26,38 +28,58 @@ pub struct Completeness {
     pub missing_key: Vec<Pointer>,
 }
 
-/// The fields under `prefix`.
-fn under(prefix: &str) -> impl Iterator<Item = &'static Field> + '_ {
-    fields::all()
+/// The fields under `prefix`, which the field table keeps together.
+fn under(prefix: &str) -> &'static [Field] {
+    let all = fields::all();
+    let start = all
         .iter()
-        .filter(move |field| field.pointer().starts_with(prefix))
+        .position(|field| field.pointer().starts_with(prefix))
+        .unwrap_or(all.len());
+    let length = all[start..]
+        .iter()
+        .take_while(|field| field.pointer().starts_with(prefix))
+        .count();
+    &all[start..start + length]
 }
 
-/// The questions that apply: the danger questions for `ktk`, the needs always, the catalogue's
-/// indicators for `kpo`.
-fn questions(assessment: &Assessment, rules: &RuleSet) -> Vec<&'static Field> {
-    let mut out = Vec::new();
-    if assessment.has_case_type(CaseType::Ktk) {
-        out.extend(under("/danger/"));
-    }
-    out.extend(under("/needs/"));
-    if assessment.has_case_type(CaseType::Kpo) {
-        out.extend(
-            rules
-                .compiled
-                .catalogue
-                .iter()
-                .filter_map(|id| fields::indicator(*id)),
-        );
-    }
-    out
+/// The danger questions and the needs, found in the field table once.
+fn sections() -> &'static (&'static [Field], &'static [Field]) {
+    static SECTIONS: OnceLock<(&'static [Field], &'static [Field])> = OnceLock::new();
+    SECTIONS.get_or_init(|| (under("/danger/"), under("/needs/")))
 }
 
 /// Measures the completeness of an assessment.
+///
+/// The questions that apply: the danger questions for `ktk`, the needs always, the catalogue's
+/// indicators for `kpo`.
 pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
+    let ktk = assessment.has_case_type(CaseType::Ktk);
+    let kpo = assessment.has_case_type(CaseType::Kpo);
+    let (danger, needs) = sections();
+    let danger: &[Field] = if ktk { danger } else { &[] };
+    let catalogue: &[IndicatorId] = if kpo { &rules.compiled.catalogue } else { &[] };
+    // The indicator answers by id, read from the map once.
+    let indicators = if kpo {
+        fields::indicator_answers(assessment)
+    } else {
+        [None; IndicatorId::ALL.len()]
+    };
+    let indicator = |id: IndicatorId| {
+        fields::indicator(id).map(|field| (field, indicators.get(id as usize).copied().flatten()))
+    };
+    let answers = danger
+        .iter()
+        .chain(needs.iter())
+        .map(|field| field.get(assessment).answer())
+        .chain(
+            catalogue
+                .iter()
+                .filter_map(|id| indicator(*id))
+                .map(|(_, answer)| answer),
+        );
     let (mut answered, mut unknown, mut not_asked) = (0u32, 0u32, 0u32);
-    for field in questions(assessment, rules) {
-        match field.get(assessment).answer() {
+    for answer in answers {
+        match answer {
             Some(Answer::Yes | Answer::No) => answered += 1,
             Some(Answer::Unknown) => unknown += 1,
             None => not_asked += 1,
@@ -70,30 +92,31 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
         (f64::from(answered) * 100.0 / f64::from(total)).round() / 100.0
     };
 
-    let mut key: Vec<&'static Field> = Vec::new();
-    if assessment.has_case_type(CaseType::Ktk) {
-        key.extend(rules.compiled.floor_answers.iter().copied());
-    }
-    if assessment.has_case_type(CaseType::Kpo) {
-        let profile = Profile::of(assessment);
-        let doc = &rules.document().trafficking.catalogue;
-        let strong: Vec<IndicatorId> = doc
-            .iter()
-            .zip(&rules.compiled.catalogue)
-            .filter(|(entry, _)| entry.strength.get(profile) == Strength::Strong)
-            .map(|(_, id)| *id)
-            .collect();
-        key.extend(strong.into_iter().filter_map(fields::indicator));
-    }
-    let missing_key = key
-        .into_iter()
-        .filter(|field| {
-            !matches!(
-                field.get(assessment).answer(),
-                Some(Answer::Yes | Answer::No)
-            )
+    let floors: &[&'static Field] = if ktk {
+        &rules.compiled.floor_answers
+    } else {
+        &[]
+    };
+    let strong = kpo
+        .then(|| {
+            let profile = Profile::of(assessment);
+            rules
+                .document()
+                .trafficking
+                .catalogue
+                .iter()
+                .zip(&rules.compiled.catalogue)
+                .filter(move |(entry, _)| entry.strength.get(profile) == Strength::Strong)
+                .filter_map(|(_, id)| indicator(*id))
         })
-        .map(|field| field.to_pointer())
+        .into_iter()
+        .flatten();
+    let missing_key = floors
+        .iter()
+        .map(|field| (*field, field.get(assessment).answer()))
+        .chain(strong)
+        .filter(|(_, answer)| !matches!(answer, Some(Answer::Yes | Answer::No)))
+        .map(|(field, _)| field.to_pointer())
         .collect();
     Completeness {
         answered,
@@ -101,5 +124,25 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
         not_asked,
         ratio,
         missing_key,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_hold_every_field_under_their_prefix() {
+        let (danger, needs) = sections();
+        for (prefix, section) in [("/danger/", danger), ("/needs/", needs)] {
+            let expected: Vec<&str> = fields::all()
+                .iter()
+                .map(Field::pointer)
+                .filter(|pointer| pointer.starts_with(prefix))
+                .collect();
+            let found: Vec<&str> = section.iter().map(Field::pointer).collect();
+            assert!(!found.is_empty());
+            assert_eq!(found, expected);
+        }
     }
 }

@@ -498,6 +498,22 @@ pub fn indicator(id: IndicatorId) -> Option<&'static Field> {
     FIELDS.get(BEFORE.len() + id as usize)
 }
 
+/// The answers to the trafficking indicators, by [`IndicatorId`] as a number: one pass over the
+/// map for a reader of many ids.
+pub(crate) fn indicator_answers(
+    assessment: &Assessment,
+) -> [Option<Answer>; IndicatorId::ALL.len()] {
+    let mut out = [None; IndicatorId::ALL.len()];
+    if let Some(trafficking) = &assessment.trafficking {
+        for (id, answer) in &trafficking.indicators {
+            if let Some(slot) = out.get_mut(*id as usize) {
+                *slot = Some(*answer);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

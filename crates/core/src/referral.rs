@@ -179,12 +179,16 @@ pub fn refer(
     let doc = &rules.document().referrals;
     let mut pending: Vec<Pending<'_>> = Vec::new();
     for second_pass in [false, true] {
-        let asked: Vec<ServiceKind> = pending.iter().map(|p| p.service).collect();
+        // The services asked for before this pass: the first ones pending.
+        let asked = pending.len();
         for (index, rule) in doc.iter().enumerate() {
             if rule.with_service.is_some() != second_pass {
                 continue;
             }
-            if rule.with_service.is_some_and(|s| !asked.contains(&s)) {
+            if rule
+                .with_service
+                .is_some_and(|s| !pending[..asked].iter().any(|p| p.service == s))
+            {
                 continue;
             }
             let Some(when) = rules.compiled.referrals.get(index) else {

@@ -8,6 +8,7 @@
 //! and `maximum`. Where it is stricter than a validator (`3.0` is not a whole number here) the
 //! schema's description says so.
 
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
 
 use serde_json::{Map, Value};
@@ -66,9 +67,12 @@ struct Node {
     /// The allowed values or choices, sorted, when they are all strings: a string is looked up,
     /// not compared with each (the 67 indicator ids).
     names: Vec<String>,
-    /// Property names and their nodes, sorted by name.
-    properties: Vec<(String, usize)>,
+    /// Property names, their nodes and whether they are required, sorted by name.
+    properties: Vec<(String, usize, bool)>,
     required: Vec<String>,
+    /// True when every required name is a property, listed once: then counting the required
+    /// properties present tells whether any is missing.
+    required_counted: bool,
     /// `None` accepts any other member, `Some(None)` refuses them, `Some(Some(n))` checks them.
     additional: Option<Option<usize>>,
     property_names: Option<usize>,
@@ -94,14 +98,6 @@ impl Node {
                 .is_ok(),
             _ => values.contains(value),
         }
-    }
-
-    /// The node of a named property.
-    fn property(&self, name: &str) -> Option<usize> {
-        self.properties
-            .binary_search_by(|(known, _)| known.as_str().cmp(name))
-            .ok()
-            .map(|index| self.properties[index].1)
     }
 
     /// True for a node that only fixes a value (a `const` with at most its type).
@@ -184,8 +180,10 @@ impl<'v> Compiler<'v> {
         if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
             for (name, property) in properties {
                 let id = self.compile(property, depth + 1);
-                let at = node.properties.partition_point(|(known, _)| known < name);
-                node.properties.insert(at, (name.clone(), id));
+                let at = node
+                    .properties
+                    .partition_point(|(known, _, _)| known < name);
+                node.properties.insert(at, (name.clone(), id, false));
             }
         }
         node.required = schema
@@ -195,6 +193,12 @@ impl<'v> Compiler<'v> {
             .flatten()
             .filter_map(|name| Some(name.as_str()?.to_owned()))
             .collect();
+        let mut counted = 0;
+        for (name, _, required) in &mut node.properties {
+            *required = node.required.contains(name);
+            counted += usize::from(*required);
+        }
+        node.required_counted = counted == node.required.len();
         node.additional = match schema.get("additionalProperties") {
             Some(Value::Bool(false)) => Some(None),
             Some(other @ Value::Object(_)) => Some(Some(self.compile(other, depth + 1))),
@@ -370,12 +374,29 @@ impl Walk<'_> {
         path: &Path<'_>,
         out: &mut Vec<Problem>,
     ) {
+        // The members (a `BTreeMap`) and the properties are both sorted by name, so they are
+        // walked together; the required properties present are counted on the way.
+        let mut properties = node.properties.iter().peekable();
+        let mut required_present = 0;
         for (name, member) in members {
             if out.len() > PROBLEM_LIMIT {
                 return;
             }
             let child = Path::Key(path, name);
-            if let Some(id) = node.property(name) {
+            let mut property = None;
+            while let Some((known, id, required)) = properties.peek() {
+                match known.as_str().cmp(name) {
+                    Ordering::Less => {}
+                    Ordering::Equal => property = Some((*id, *required)),
+                    Ordering::Greater => break,
+                }
+                properties.next();
+                if property.is_some() {
+                    break;
+                }
+            }
+            if let Some((id, required)) = property {
+                required_present += usize::from(required);
                 self.walk(member, id, &child, out);
                 continue;
             }
@@ -411,6 +432,9 @@ impl Walk<'_> {
                 Some(Some(id)) => self.walk(member, id, &child, out),
                 None => {}
             }
+        }
+        if node.required_counted && required_present == node.required.len() {
+            return;
         }
         for name in &node.required {
             if !members.contains_key(name) {
@@ -605,4 +629,22 @@ fn is_date(text: &str) -> bool {
 /// (`:60`) is refused: no clock that records an assessment shows one.
 fn is_date_time(text: &str) -> bool {
     time::date_time(text).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_are_read_sorted_by_name() {
+        // `Walk::object` walks the members and the sorted properties together.
+        let value = serde_json::from_str::<Value>(r#"{"b": 1, "c": 2, "a": 3}"#);
+        let names: Vec<&str> = value
+            .iter()
+            .filter_map(Value::as_object)
+            .flat_map(Map::keys)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(names, ["a", "b", "c"]);
+    }
 }

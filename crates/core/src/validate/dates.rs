@@ -9,18 +9,16 @@ use crate::problem::Problem;
 use super::Code;
 
 pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
-    let assessed_at = assessment.assessed_at.to_rfc3339();
+    // Written out only for a problem.
+    let assessed_at = || assessment.assessed_at.to_rfc3339();
     let today = assessment.assessed_on();
     let dates = recorded_dates(assessment);
     for (path, date) in &dates {
         if *date > today {
             out.push(Code::DateInFuture.problem(
-                path.clone(),
+                path.pointer(),
                 lang,
-                &[
-                    ("value", date.to_string()),
-                    ("assessedAt", assessed_at.clone()),
-                ],
+                &[("value", date.to_string()), ("assessedAt", assessed_at())],
             ));
         }
     }
@@ -30,10 +28,7 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
                 out.push(Code::DateInFuture.problem(
                     "/violence/lastSexualAssaultAt",
                     lang,
-                    &[
-                        ("value", at.to_rfc3339()),
-                        ("assessedAt", assessed_at.clone()),
-                    ],
+                    &[("value", at.to_rfc3339()), ("assessedAt", assessed_at())],
                 ));
             }
         }
@@ -63,11 +58,27 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
     age(assessment, lang, out);
 }
 
-/// The calendar dates of the assessment, with their pointers, birth date first.
-fn recorded_dates(assessment: &Assessment) -> Vec<(String, NaiveDate)> {
+/// Where a recorded date is; its pointer is written out only for a problem.
+enum DatePath {
+    Fixed(&'static str),
+    /// An event's `from` or `to`.
+    Event(usize, &'static str),
+}
+
+impl DatePath {
+    fn pointer(&self) -> String {
+        match self {
+            DatePath::Fixed(pointer) => (*pointer).to_owned(),
+            DatePath::Event(index, name) => format!("/trafficking/events/{index}/{name}"),
+        }
+    }
+}
+
+/// The calendar dates of the assessment, with their places, birth date first.
+fn recorded_dates(assessment: &Assessment) -> Vec<(DatePath, NaiveDate)> {
     let mut out = Vec::new();
     if let Some(birth) = assessment.person.birth_date {
-        out.push(("/person/birthDate".to_owned(), birth));
+        out.push((DatePath::Fixed("/person/birthDate"), birth));
     }
     if let Some(violence) = &assessment.violence {
         let pairs = [
@@ -77,14 +88,14 @@ fn recorded_dates(assessment: &Assessment) -> Vec<(String, NaiveDate)> {
         out.extend(
             pairs
                 .into_iter()
-                .filter_map(|(p, d)| Some((p.to_owned(), d?))),
+                .filter_map(|(p, d)| Some((DatePath::Fixed(p), d?))),
         );
     }
     if let Some(trafficking) = &assessment.trafficking {
         for (index, event) in trafficking.events.iter().enumerate() {
             for (name, date) in [("from", event.from), ("to", event.to)] {
                 if let Some(date) = date {
-                    out.push((format!("/trafficking/events/{index}/{name}"), date));
+                    out.push((DatePath::Event(index, name), date));
                 }
             }
         }
