@@ -130,20 +130,17 @@ impl<T: Decode + PartialEq> Decode for Set<T> {
 
 impl<K: DecodeKey + Ord, V: Decode> Decode for BTreeMap<K, V> {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        let mut out = BTreeMap::new();
         let Value::Object(members) = value else {
             errors.wrong_type(value, at, "an object");
-            return BTreeMap::new();
+            return out;
         };
-        // Built at once from the members, which are usually in key order already; of repeated
-        // keys (stand-ins after a problem) the last is kept, as by inserting one at a time.
-        members
-            .iter()
-            .map(|(key, member)| {
-                let here = Path::Key(at, key);
-                let key = K::decode_key(key, &here, errors);
-                (key, V::decode(member, &here, errors))
-            })
-            .collect()
+        for (key, member) in members {
+            let here = Path::Key(at, key);
+            let key = K::decode_key(key, &here, errors);
+            out.insert(key, V::decode(member, &here, errors));
+        }
+        out
     }
 }
 
