@@ -18,6 +18,7 @@ pub mod completeness;
 pub mod condition;
 mod decode;
 pub mod directory;
+pub mod encode;
 pub mod engine;
 pub mod fields;
 pub mod form;

@@ -1,0 +1,465 @@
+//! A small JSON writer for the documents the engine answers with: the result document, the form
+//! definition and the visibility answer.
+//!
+//! Every type writes the very text `serde_json::to_string` writes for it (the same keys in the
+//! same order, the same skipped fields, the same escapes and numbers), without serde's
+//! serializer: a program that only answers in JSON text (the WASM module) is smaller for it.
+//! The serde derives stay on the types for everyone else.
+//!
+//! ```
+//! use lindung::encode::to_json;
+//! let result = lindung::Engine::default().assess_json(b"{}", lindung::Lang::En);
+//! assert_eq!(to_json(&result), serde_json::to_string(&result).unwrap());
+//! ```
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat, Timelike};
+use serde_json::Value;
+
+mod types;
+
+/// A value that writes itself as compact JSON text.
+pub trait Encode {
+    /// Appends the JSON text of the value to `out`.
+    fn encode(&self, out: &mut String);
+}
+
+/// The compact JSON text of a value.
+pub fn to_json<T: Encode + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.encode(&mut out);
+    out
+}
+
+/// Writes an object's key (a name that needs no escape), after a comma unless it is the first.
+#[doc(hidden)]
+pub fn key(out: &mut String, first: &mut bool, name: &str) {
+    if !*first {
+        out.push(',');
+    }
+    *first = false;
+    out.push('"');
+    out.push_str(name);
+    out.push_str("\":");
+}
+
+/// Writes an object of named fields: `encode_struct!(Type { field: "jsonName", other: "other"
+/// if Option::is_none })`, the fields in declaration order, a field skipped when its predicate
+/// holds (as serde's `skip_serializing_if`); a type with lifetimes names them first:
+/// `encode_struct!(<'a> Type<'a> { … })`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! encode_struct {
+    (<$($lt:lifetime),*> $ty:ty { $($field:ident : $name:literal $(if $skip:path)?),* $(,)? }) => {
+        impl<$($lt),*> $crate::encode::Encode for $ty {
+            fn encode(&self, out: &mut String) {
+                let mut first = true;
+                out.push('{');
+                $(
+                    if !(false $(|| $skip(&self.$field))?) {
+                        $crate::encode::key(out, &mut first, $name);
+                        $crate::encode::Encode::encode(&self.$field, out);
+                    }
+                )*
+                let _ = first;
+                out.push('}');
+            }
+        }
+    };
+    ($ty:ty { $($body:tt)* }) => {
+        $crate::encode_struct!(<> $ty { $($body)* });
+    };
+}
+
+/// Writes an enum of unit variants as its name: `encode_enum!(Type { Variant: "name", … })`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! encode_enum {
+    ($ty:ty { $($variant:ident : $name:literal),* $(,)? }) => {
+        impl $crate::encode::Encode for $ty {
+            fn encode(&self, out: &mut String) {
+                out.push('"');
+                out.push_str(match self {
+                    $(<$ty>::$variant => $name,)*
+                });
+                out.push('"');
+            }
+        }
+    };
+}
+
+/// Writes a string as a JSON string, escaped as serde_json escapes it.
+pub fn string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (index, byte) in text.bytes().enumerate() {
+        let escape: &str = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..index]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = index + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
+/// Writes an unsigned integer in decimal.
+fn unsigned(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    for digit in &digits[at..] {
+        out.push(char::from(*digit));
+    }
+}
+
+/// Writes a number in decimal with leading zeros to `width` digits.
+fn padded(out: &mut String, value: u32, width: usize) {
+    let mut digits = String::new();
+    unsigned(&mut digits, u64::from(value));
+    out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
+    out.push_str(&digits);
+}
+
+/// Writes a number as serde_json writes an `f64`: the shortest text that reads back as the
+/// same number, with `.0` on whole numbers and `null` for a number that is not finite.
+///
+/// Whole numbers below 10¹⁵ and numbers of at most six decimals (from 10⁻⁵ on) are written
+/// here; any other number is handed to serde_json's own number writer.
+pub fn float(out: &mut String, value: f64) {
+    if !value.is_finite() {
+        out.push_str("null");
+        return;
+    }
+    if value.is_sign_negative() {
+        out.push('-');
+    }
+    let magnitude = value.abs();
+    if magnitude < 1e15 && magnitude.fract() == 0.0 {
+        unsigned(out, magnitude as u64);
+        out.push_str(".0");
+        return;
+    }
+    if (1e-5..1e9).contains(&magnitude) {
+        let mut scale = 1.0;
+        for places in 1..=6usize {
+            scale *= 10.0;
+            let scaled = (magnitude * scale).round();
+            if scaled / scale == magnitude {
+                let mut digits = String::new();
+                unsigned(&mut digits, scaled as u64);
+                if digits.len() <= places {
+                    out.push_str("0.");
+                    out.extend(std::iter::repeat_n('0', places - digits.len()));
+                    out.push_str(&digits);
+                } else {
+                    let point = digits.len() - places;
+                    out.push_str(&digits[..point]);
+                    out.push('.');
+                    out.push_str(&digits[point..]);
+                }
+                return;
+            }
+        }
+    }
+    match serde_json::Number::from_f64(magnitude) {
+        Some(number) => out.push_str(&number.to_string()),
+        None => out.push_str("null"),
+    }
+}
+
+impl Encode for str {
+    fn encode(&self, out: &mut String) {
+        string(out, self);
+    }
+}
+
+impl Encode for String {
+    fn encode(&self, out: &mut String) {
+        string(out, self);
+    }
+}
+
+impl Encode for Cow<'_, str> {
+    fn encode(&self, out: &mut String) {
+        string(out, self);
+    }
+}
+
+impl Encode for bool {
+    fn encode(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! encode_unsigned {
+    ($($ty:ty),*) => {
+        $(impl Encode for $ty {
+            fn encode(&self, out: &mut String) {
+                unsigned(out, u64::from(*self));
+            }
+        })*
+    };
+}
+
+encode_unsigned!(u8, u16, u32, u64);
+
+impl Encode for i64 {
+    fn encode(&self, out: &mut String) {
+        if *self < 0 {
+            out.push('-');
+        }
+        unsigned(out, self.unsigned_abs());
+    }
+}
+
+impl Encode for f64 {
+    fn encode(&self, out: &mut String) {
+        float(out, *self);
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for &T {
+    fn encode(&self, out: &mut String) {
+        (**self).encode(out);
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for Box<T> {
+    fn encode(&self, out: &mut String) {
+        (**self).encode(out);
+    }
+}
+
+impl<T: Encode> Encode for Option<T> {
+    fn encode(&self, out: &mut String) {
+        match self {
+            Some(value) => value.encode(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: Encode> Encode for [T] {
+    fn encode(&self, out: &mut String) {
+        out.push('[');
+        for (index, item) in self.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            item.encode(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: Encode> Encode for Vec<T> {
+    fn encode(&self, out: &mut String) {
+        self.as_slice().encode(out);
+    }
+}
+
+impl<V: Encode> Encode for BTreeMap<String, V> {
+    fn encode(&self, out: &mut String) {
+        out.push('{');
+        for (index, (name, value)) in self.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            string(out, name);
+            out.push(':');
+            value.encode(out);
+        }
+        out.push('}');
+    }
+}
+
+impl Encode for DateTime<FixedOffset> {
+    fn encode(&self, out: &mut String) {
+        // As chrono's serde support writes it: RFC 3339, the fraction in 3, 6 or 9 digits when
+        // there is one, `Z` for UTC.
+        let local = self.naive_local();
+        let year = local.year();
+        let offset = self.offset().local_minus_utc();
+        if !(0..=9999).contains(&year) || offset % 60 != 0 {
+            out.push('"');
+            out.push_str(&self.to_rfc3339_opts(SecondsFormat::AutoSi, true));
+            out.push('"');
+            return;
+        }
+        let (mut second, mut nano) = (local.second(), local.nanosecond());
+        if nano >= 1_000_000_000 {
+            second += 1;
+            nano -= 1_000_000_000;
+        }
+        out.push('"');
+        padded(out, year.unsigned_abs(), 4);
+        for (separator, value) in [
+            ('-', local.month()),
+            ('-', local.day()),
+            ('T', local.hour()),
+            (':', local.minute()),
+            (':', second),
+        ] {
+            out.push(separator);
+            padded(out, value, 2);
+        }
+        if nano != 0 {
+            out.push('.');
+            if nano % 1_000_000 == 0 {
+                padded(out, nano / 1_000_000, 3);
+            } else if nano % 1_000 == 0 {
+                padded(out, nano / 1_000, 6);
+            } else {
+                padded(out, nano, 9);
+            }
+        }
+        if offset == 0 {
+            out.push('Z');
+        } else {
+            out.push(if offset < 0 { '-' } else { '+' });
+            let minutes = offset.unsigned_abs() / 60;
+            padded(out, minutes / 60, 2);
+            out.push(':');
+            padded(out, minutes % 60, 2);
+        }
+        out.push('"');
+    }
+}
+
+impl Encode for Value {
+    fn encode(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(value) => value.encode(out),
+            Value::Number(number) => {
+                if let Some(value) = number.as_u64() {
+                    unsigned(out, value);
+                } else if let Some(value) = number.as_i64() {
+                    value.encode(out);
+                } else {
+                    float(out, number.as_f64().unwrap_or(f64::NAN));
+                }
+            }
+            Value::String(text) => string(out, text),
+            Value::Array(items) => items.encode(out),
+            Value::Object(members) => {
+                out.push('{');
+                for (index, (name, value)) in members.iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    string(out, name);
+                    out.push(':');
+                    value.encode(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let text: String = (0u8..0x80)
+            .map(char::from)
+            .chain("é ✓ 😀".chars())
+            .collect();
+        for sample in [text.as_str(), "", "plain", "\"\\", "a\u{7f}b\u{2028}"] {
+            let expected = serde_json::to_string(sample).unwrap_or_default();
+            assert_eq!(to_json(sample), expected);
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_writes_them() {
+        let mut samples = vec![
+            0.0,
+            -0.0,
+            1.0,
+            0.85,
+            18.0,
+            0.1,
+            0.07,
+            1e-5,
+            0.000_015,
+            123_456.789_012,
+            1e15,
+            1e16,
+            -3.5,
+            1e-7,
+            1e300,
+            0.1 + 0.2,
+            999_999_999_999_999.0,
+            2.5e-5,
+        ];
+        for n in 0..=1000 {
+            samples.push(f64::from(n) / 100.0);
+            samples.push((f64::from(n) * 37.0 / 1000.0 * 100.0).round() / 100.0);
+            samples.push(f64::from(n) * 1.25e-3);
+        }
+        for value in samples {
+            let expected = serde_json::to_string(&value).unwrap_or_default();
+            let written = to_json(&value);
+            assert_eq!(written, expected);
+        }
+        assert_eq!(to_json(&f64::NAN), "null");
+        for value in [0u64, 7, 10, 4_294_967_295, u64::MAX] {
+            assert_eq!(to_json(&value), value.to_string());
+        }
+        for value in [0i64, -1, i64::MIN, i64::MAX] {
+            assert_eq!(to_json(&value), value.to_string());
+        }
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for text in [
+            "2026-01-02T03:04:05+07:00",
+            "2026-01-02T03:04:05.5+07:00",
+            "2026-01-02T03:04:05.123456789-03:30",
+            "2026-01-02T03:04:05.120Z",
+            "2026-01-02T03:04:05+00:00",
+            "2026-01-02T03:04:05.000001+05:45",
+            "2026-12-31T23:59:60.25+07:00",
+            "0001-01-02T03:04:05-00:00",
+            "9999-12-31T23:59:59.999999999-23:59",
+            "2026-01-02T03:04:05.100200300+14:00",
+        ] {
+            let at = DateTime::parse_from_rfc3339(text);
+            assert!(at.is_ok(), "{text}");
+            let Ok(at) = at else { continue };
+            let expected = serde_json::to_string(&at).unwrap_or_default();
+            assert_eq!(to_json(&at), expected);
+        }
+    }
+}
