@@ -40,7 +40,7 @@ fn object(text: &str) -> JsValue {
 }
 
 fn problems(list: &[Problem]) -> JsValue {
-    object(&serde_json::to_string(list).unwrap_or_else(|_| "[]".to_owned()))
+    object(&text(list))
 }
 
 /// Assesses `value` (an assessment object or JSON text) and returns the result document.

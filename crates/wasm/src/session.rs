@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use lindung::directory::{Directory, DirectoryError};
+use lindung::encode::{self, Encode};
 use lindung::form::Form;
 use lindung::rules::RuleSetError;
-use lindung::{Engine, Lang, Problem, RuleSet, Severity};
-use serde::Serialize;
+use lindung::{encode_struct, Engine, Lang, Problem, RuleSet, Severity};
 use serde_json::Value;
 
 /// The largest input accepted, in bytes (the assessment limit of the data contract).
@@ -86,13 +86,12 @@ fn directory_problem(error: &DirectoryError) -> Problem {
     out
 }
 
-pub(crate) fn text(value: &impl Serialize) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned())
+pub(crate) fn text<T: Encode + ?Sized>(value: &T) -> String {
+    encode::to_json(value)
 }
 
 /// `{problems, valid}`: the answer to `validate`, every object's keys in the order a JSON object
 /// sorts them (as it has always been written).
-#[derive(Serialize)]
 pub(crate) struct Validity<'a> {
     problems: Vec<SortedProblem<'a>>,
     valid: bool,
@@ -108,11 +107,9 @@ impl<'a> Validity<'a> {
 }
 
 /// A problem with its keys sorted.
-#[derive(Serialize)]
 struct SortedProblem<'a> {
     code: &'a str,
     message: &'a str,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     params: &'a BTreeMap<String, String>,
     path: &'a str,
     severity: Severity,
@@ -131,18 +128,35 @@ impl<'a> From<&'a Problem> for SortedProblem<'a> {
 }
 
 /// An id and a version, as `version` reports the rule set and the directory.
-#[derive(Serialize)]
 struct Versioned<'a> {
     id: &'a str,
     version: &'a str,
 }
 
 /// The answer to `version` (keys in the order a JSON object sorts them).
-#[derive(Serialize)]
 struct Versions<'a> {
     directory: Versioned<'a>,
     lindung: &'a str,
     rules: Versioned<'a>,
+}
+
+encode_struct!(<'a> Validity<'a> { problems: "problems", valid: "valid" });
+encode_struct!(<'a> SortedProblem<'a> {
+    code: "code",
+    message: "message",
+    params: "params" if is_empty,
+    path: "path",
+    severity: "severity",
+});
+encode_struct!(<'a> Versioned<'a> { id: "id", version: "version" });
+encode_struct!(<'a> Versions<'a> {
+    directory: "directory",
+    lindung: "lindung",
+    rules: "rules",
+});
+
+fn is_empty(params: &&BTreeMap<String, String>) -> bool {
+    params.is_empty()
 }
 
 /// Reads a language code; anything but `en` is Bahasa Indonesia, the default.
