@@ -60,7 +60,10 @@ fn whole(value: &Value, at: &Path<'_>, max: u64, errors: &mut Errors) -> u64 {
         }
         None if value.is_number() => {
             errors.fail(at, || {
-                format!("expected a whole number of 0 or more, found {value}")
+                format!(
+                    "expected a whole number of 0 or more, found {}",
+                    crate::encode::to_json(value)
+                )
             });
             0
         }

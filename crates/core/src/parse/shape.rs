@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use crate::encode::to_json;
+
 use super::pattern::Pattern;
 use super::wording::{form_hint, format_name, type_label};
 use crate::decode::time;
@@ -478,7 +480,7 @@ impl Walk<'_> {
                 && if short {
                     items[..index].contains(item)
                 } else {
-                    !seen.insert(item.to_string())
+                    !seen.insert(to_json(item))
                 };
             if repeated {
                 out.push(Code::ArrayDuplicate.problem(
@@ -553,14 +555,14 @@ impl Walk<'_> {
             out.push(Code::NumberTooSmall.problem(
                 path.pointer(),
                 self.lang,
-                &[("value", value.to_string()), ("min", shown(min))],
+                &[("value", to_json(value)), ("min", shown(min))],
             ));
         }
         if let Some((_, max)) = node.maximum.as_ref().filter(|(max, _)| number > *max) {
             out.push(Code::NumberTooLarge.problem(
                 path.pointer(),
                 self.lang,
-                &[("value", value.to_string()), ("max", shown(max))],
+                &[("value", to_json(value)), ("max", shown(max))],
             ));
         }
     }
@@ -608,7 +610,7 @@ impl Walk<'_> {
 fn shown(value: &Value) -> String {
     match value {
         Value::String(text) => text.clone(),
-        other => other.to_string(),
+        other => to_json(other),
     }
 }
 
