@@ -494,26 +494,102 @@ const GUARDIAN: Part = Part {
     ],
 };
 
-const DANGER: &[(&str, T)] = &[
-    ("strangulation", t!("Pernahkah pelaku mencekik atau menekan leher orang ini?", "Has the perpetrator ever choked or strangled the person?")),
-    ("threatsToKill", t!("Pernahkah pelaku mengancam akan membunuh orang ini atau orang dekatnya?", "Has the perpetrator threatened to kill the person or someone close to them?")),
-    ("weaponUsed", t!("Pernahkah senjata dipakai terhadap orang ini?", "Has a weapon been used against the person?")),
-    ("weaponAccess", t!("Apakah pelaku dapat memperoleh senjata?", "Can the perpetrator get a weapon?")),
-    ("escalation", t!("Apakah kekerasan makin sering atau makin berat?", "Is the violence happening more often or getting worse?")),
-    ("separation", t!("Apakah orang ini baru berpisah atau berencana berpisah dari pelaku?", "Has the person recently separated, or do they plan to?")),
-    ("stalking", t!("Apakah pelaku membuntuti, mengawasi, atau cemburu berlebihan?", "Does the perpetrator follow or watch the person, or show extreme jealousy?")),
-    ("coerciveControl", t!("Apakah pelaku mengatur uang, kepergian, pergaulan atau kegiatan sehari-hari orang ini?", "Does the perpetrator control the person's money, movements, contacts or daily life?")),
-    ("forcedSex", t!("Pernahkah orang ini dipaksa berhubungan seksual?", "Has the person been forced into sex?")),
-    ("abuseDuringPregnancy", t!("Pernahkah orang ini disakiti saat hamil?", "Was the person harmed while pregnant?")),
-    ("childrenThreatened", t!("Pernahkah pelaku mengancam atau menyakiti anak-anak?", "Has the perpetrator threatened or harmed children?")),
-    ("perpetratorSubstanceAbuse", t!("Apakah pelaku menyalahgunakan alkohol atau narkoba?", "Does the perpetrator misuse alcohol or drugs?")),
-    ("perpetratorSuicidal", t!("Pernahkah pelaku mengancam atau mencoba bunuh diri?", "Has the perpetrator threatened or attempted suicide?")),
-    ("perpetratorPriorViolence", t!("Pernahkah pelaku melakukan kekerasan kepada orang lain atau sebelumnya?", "Has the perpetrator been violent to others, or before?")),
-    ("breachOfOrder", t!("Pernahkah pelaku melanggar perintah perlindungan atau syarat penangguhan?", "Has the perpetrator broken a protection order or bail condition?")),
-    ("isolation", t!("Apakah orang ini dijauhkan dari keluarga, teman atau bantuan?", "Is the person cut off from family, friends or help?")),
-    ("fearsForLife", t!("Apakah orang ini takut akan keselamatan nyawanya?", "Does the person fear for their life?")),
-    ("perpetratorNearby", t!("Apakah pelaku ada di dekat orang ini sekarang, atau akan segera datang?", "Is the perpetrator nearby now, or expected soon?")),
-    ("noSafePlaceTonight", t!("Apakah orang ini tidak punya tempat aman untuk malam ini?", "Does the person have no safe place to stay tonight?")),
+const DANGER: &[O] = &[
+    t!(
+        "strangulation",
+        "Pernahkah pelaku mencekik atau menekan leher orang ini?",
+        "Has the perpetrator ever choked or strangled the person?"
+    ),
+    t!(
+        "threatsToKill",
+        "Pernahkah pelaku mengancam akan membunuh orang ini atau orang dekatnya?",
+        "Has the perpetrator threatened to kill the person or someone close to them?"
+    ),
+    t!(
+        "weaponUsed",
+        "Pernahkah senjata dipakai terhadap orang ini?",
+        "Has a weapon been used against the person?"
+    ),
+    t!(
+        "weaponAccess",
+        "Apakah pelaku dapat memperoleh senjata?",
+        "Can the perpetrator get a weapon?"
+    ),
+    t!(
+        "escalation",
+        "Apakah kekerasan makin sering atau makin berat?",
+        "Is the violence happening more often or getting worse?"
+    ),
+    t!(
+        "separation",
+        "Apakah orang ini baru berpisah atau berencana berpisah dari pelaku?",
+        "Has the person recently separated, or do they plan to?"
+    ),
+    t!(
+        "stalking",
+        "Apakah pelaku membuntuti, mengawasi, atau cemburu berlebihan?",
+        "Does the perpetrator follow or watch the person, or show extreme jealousy?"
+    ),
+    t!(
+        "coerciveControl",
+        "Apakah pelaku mengatur uang, kepergian, pergaulan atau kegiatan sehari-hari orang ini?",
+        "Does the perpetrator control the person's money, movements, contacts or daily life?"
+    ),
+    t!(
+        "forcedSex",
+        "Pernahkah orang ini dipaksa berhubungan seksual?",
+        "Has the person been forced into sex?"
+    ),
+    t!(
+        "abuseDuringPregnancy",
+        "Pernahkah orang ini disakiti saat hamil?",
+        "Was the person harmed while pregnant?"
+    ),
+    t!(
+        "childrenThreatened",
+        "Pernahkah pelaku mengancam atau menyakiti anak-anak?",
+        "Has the perpetrator threatened or harmed children?"
+    ),
+    t!(
+        "perpetratorSubstanceAbuse",
+        "Apakah pelaku menyalahgunakan alkohol atau narkoba?",
+        "Does the perpetrator misuse alcohol or drugs?"
+    ),
+    t!(
+        "perpetratorSuicidal",
+        "Pernahkah pelaku mengancam atau mencoba bunuh diri?",
+        "Has the perpetrator threatened or attempted suicide?"
+    ),
+    t!(
+        "perpetratorPriorViolence",
+        "Pernahkah pelaku melakukan kekerasan kepada orang lain atau sebelumnya?",
+        "Has the perpetrator been violent to others, or before?"
+    ),
+    t!(
+        "breachOfOrder",
+        "Pernahkah pelaku melanggar perintah perlindungan atau syarat penangguhan?",
+        "Has the perpetrator broken a protection order or bail condition?"
+    ),
+    t!(
+        "isolation",
+        "Apakah orang ini dijauhkan dari keluarga, teman atau bantuan?",
+        "Is the person cut off from family, friends or help?"
+    ),
+    t!(
+        "fearsForLife",
+        "Apakah orang ini takut akan keselamatan nyawanya?",
+        "Does the person fear for their life?"
+    ),
+    t!(
+        "perpetratorNearby",
+        "Apakah pelaku ada di dekat orang ini sekarang, atau akan segera datang?",
+        "Is the perpetrator nearby now, or expected soon?"
+    ),
+    t!(
+        "noSafePlaceTonight",
+        "Apakah orang ini tidak punya tempat aman untuk malam ini?",
+        "Does the person have no safe place to stay tonight?"
+    ),
 ];
 
 const VIOLENCE: Part = Part {
@@ -847,56 +923,53 @@ const MIGRATION: &[Q] = &[
     .opts(RELATIONSHIPS),
 ];
 
-const NEEDS: &[(&str, T)] = &[
-    (
+const NEEDS: &[O] = &[
+    t!(
         "medicalUrgent",
-        t!("Perlu perawatan medis segera", "Needs medical care now"),
+        "Perlu perawatan medis segera",
+        "Needs medical care now"
     ),
-    ("medical", t!("Perlu perawatan medis", "Needs medical care")),
-    (
+    t!("medical", "Perlu perawatan medis", "Needs medical care"),
+    t!(
         "psychological",
-        t!("Perlu dukungan psikologis", "Needs psychological support"),
+        "Perlu dukungan psikologis",
+        "Needs psychological support"
     ),
-    (
+    t!(
         "shelter",
-        t!(
-            "Perlu tempat tinggal yang aman",
-            "Needs a safe place to stay"
-        ),
+        "Perlu tempat tinggal yang aman",
+        "Needs a safe place to stay"
     ),
-    ("legal", t!("Perlu bantuan hukum", "Needs legal help")),
-    (
+    t!("legal", "Perlu bantuan hukum", "Needs legal help"),
+    t!(
         "economic",
-        t!("Perlu dukungan ekonomi", "Needs economic support"),
+        "Perlu dukungan ekonomi",
+        "Needs economic support"
     ),
-    (
+    t!(
         "documents",
-        t!(
-            "Perlu dokumen identitas atau kependudukan",
-            "Needs identity or civil documents"
-        ),
+        "Perlu dokumen identitas atau kependudukan",
+        "Needs identity or civil documents"
     ),
-    (
+    t!(
         "education",
-        t!(
-            "Perlu sekolah atau pelatihan",
-            "Needs schooling or training"
-        ),
+        "Perlu sekolah atau pelatihan",
+        "Needs schooling or training"
     ),
-    (
+    t!(
         "repatriation",
-        t!("Perlu dipulangkan ke daerah asal", "Needs to return home"),
+        "Perlu dipulangkan ke daerah asal",
+        "Needs to return home"
     ),
-    (
+    t!(
         "familyReunification",
-        t!(
-            "Perlu dipertemukan dengan keluarga",
-            "Needs to be reunited with family"
-        ),
+        "Perlu dipertemukan dengan keluarga",
+        "Needs to be reunited with family"
     ),
-    (
+    t!(
         "disabilitySupport",
-        t!("Perlu dukungan disabilitas", "Needs disability support"),
+        "Perlu dukungan disabilitas",
+        "Needs disability support"
     ),
 ];
 
@@ -973,7 +1046,10 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
     debug_assert_eq!(DANGER.len(), Danger::QUESTIONS.len());
     debug_assert_eq!(NEEDS.len(), Needs::QUESTIONS.len());
     let mut violence = VIOLENCE.build(lang);
-    for (name, text) in DANGER {
+    for (name, text) in DANGER
+        .iter()
+        .filter_map(|danger| danger.split_once('\u{1f}'))
+    {
         let pointer = format!("/danger/{name}");
         let question = answer(lang, pointer, pick(lang, text), Some(DANGER_HINT));
         violence.questions.push(question);
@@ -991,7 +1067,7 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
         .questions
         .extend(MIGRATION.iter().map(|q| q.build(lang)));
     let mut needs = NEEDS_PART.build(lang);
-    for (name, text) in NEEDS {
+    for (name, text) in NEEDS.iter().filter_map(|need| need.split_once('\u{1f}')) {
         let pointer = format!("/needs/{name}");
         needs
             .questions
