@@ -71,9 +71,19 @@ macro_rules! named {
             impl Named for $ty {
                 const NAMES: &'static [&'static str] = &[$($name),*];
                 fn name(self) -> &'static str {
-                    match self { $($ty::$variant => $name),* }
+                    // The names are listed in the order of the variants (checked below), so a
+                    // variant's number finds its name without a second table.
+                    Self::NAMES[self as usize]
                 }
             }
+            const _: () = {
+                let mut index = 0;
+                $(
+                    assert!($ty::$variant as usize == index, "names out of the variants' order");
+                    index += 1;
+                )*
+                let _ = index;
+            };
         )*
     };
 }

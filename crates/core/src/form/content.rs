@@ -6,16 +6,33 @@ use super::{Choice, Kind, Question, Section};
 use crate::condition::{Condition, EqualsTest, Scalar, ValueTest};
 use crate::model::{CaseType, Danger, IndicatorId, Lang, Needs};
 
-/// A text in Bahasa Indonesia and English.
-type T = (&'static str, &'static str);
-/// An option: stored value, Bahasa Indonesia, English.
-type O = (&'static str, &'static str, &'static str);
+/// Wording in Bahasa Indonesia and English, kept as one string: `t!("Ya", "Yes")`. An option also
+/// begins with its stored value: `t!("yes", "Ya", "Yes")`. One string per entry instead of two or
+/// three keeps the tables of the form small.
+macro_rules! t {
+    ($first:literal $(, $rest:literal)+ $(,)?) => {
+        concat!($first $(, "\u{1f}", $rest)+)
+    };
+}
+
+/// A text in Bahasa Indonesia and English, written `t!("Bahasa Indonesia", "English")`.
+type T = &'static str;
+/// An option, written `t!("stored value", "Bahasa Indonesia", "English")`.
+type O = &'static str;
+
+/// The parts of a text written with `t!`.
+fn parts(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.split('\u{1f}')
+}
 
 fn pick(lang: Lang, text: T) -> String {
+    let mut parts = parts(text);
+    let id = parts.next().unwrap_or_default();
     match lang {
-        Lang::Id => text.0.to_owned(),
-        Lang::En => text.1.to_owned(),
+        Lang::Id => id,
+        Lang::En => parts.next().unwrap_or(id),
     }
+    .to_owned()
 }
 
 /// One question of the built-in form, as data: built at compile time, worded at run time.
@@ -86,11 +103,11 @@ impl Q {
             ([], Kind::Boolean) => vec![
                 Choice {
                     value: Value::Bool(true),
-                    label: pick(lang, ("Ya", "Yes")),
+                    label: pick(lang, t!("Ya", "Yes")),
                 },
                 Choice {
                     value: Value::Bool(false),
-                    label: pick(lang, ("Tidak", "No")),
+                    label: pick(lang, t!("Tidak", "No")),
                 },
             ],
             (listed, _) => options(lang, listed),
@@ -111,17 +128,20 @@ impl Q {
 }
 
 const ANSWERS: &[O] = &[
-    ("yes", "Ya", "Yes"),
-    ("no", "Tidak", "No"),
-    ("unknown", "Tidak tahu", "Don't know"),
+    t!("yes", "Ya", "Yes"),
+    t!("no", "Tidak", "No"),
+    t!("unknown", "Tidak tahu", "Don't know"),
 ];
 
 fn options(lang: Lang, options: &[O]) -> Vec<Choice> {
     options
         .iter()
-        .map(|(value, id, en)| Choice {
-            value: Value::String((*value).to_owned()),
-            label: pick(lang, (id, en)),
+        .map(|option| {
+            let (value, text) = option.split_once('\u{1f}').unwrap_or((option, option));
+            Choice {
+                value: Value::String(value.to_owned()),
+                label: pick(lang, text),
+            }
         })
         .collect()
 }
@@ -181,38 +201,38 @@ impl Part {
 }
 
 const RELATIONSHIPS: &[O] = &[
-    ("spouse", "Suami atau istri", "Spouse"),
-    ("former_spouse", "Mantan suami atau istri", "Former spouse"),
-    ("partner", "Pacar atau pasangan", "Partner"),
-    (
+    t!("spouse", "Suami atau istri", "Spouse"),
+    t!("former_spouse", "Mantan suami atau istri", "Former spouse"),
+    t!("partner", "Pacar atau pasangan", "Partner"),
+    t!(
         "former_partner",
         "Mantan pacar atau pasangan",
-        "Former partner",
+        "Former partner"
     ),
-    ("parent", "Orang tua", "Parent"),
-    ("step_parent", "Orang tua tiri", "Step-parent"),
-    ("relative", "Kerabat", "Relative"),
-    ("employer", "Majikan atau atasan", "Employer"),
-    ("coworker", "Rekan kerja", "Co-worker"),
-    ("teacher", "Guru atau pengajar", "Teacher"),
-    ("caregiver", "Pengasuh", "Caregiver"),
-    ("recruiter", "Perekrut atau calo", "Recruiter"),
-    ("acquaintance", "Kenalan", "Acquaintance"),
-    ("stranger", "Orang tidak dikenal", "Stranger"),
-    ("other", "Lainnya", "Other"),
+    t!("parent", "Orang tua", "Parent"),
+    t!("step_parent", "Orang tua tiri", "Step-parent"),
+    t!("relative", "Kerabat", "Relative"),
+    t!("employer", "Majikan atau atasan", "Employer"),
+    t!("coworker", "Rekan kerja", "Co-worker"),
+    t!("teacher", "Guru atau pengajar", "Teacher"),
+    t!("caregiver", "Pengasuh", "Caregiver"),
+    t!("recruiter", "Perekrut atau calo", "Recruiter"),
+    t!("acquaintance", "Kenalan", "Acquaintance"),
+    t!("stranger", "Orang tidak dikenal", "Stranger"),
+    t!("other", "Lainnya", "Other"),
 ];
 
-const PROVINCE_HINT: T = (
+const PROVINCE_HINT: T = t!(
     "Kode provinsi Kemendagri, dua angka (Kalimantan Selatan: 63)",
-    "Kemendagri province code, two digits (South Kalimantan: 63)",
+    "Kemendagri province code, two digits (South Kalimantan: 63)"
 );
-const REGENCY_HINT: T = (
+const REGENCY_HINT: T = t!(
     "Kode kabupaten/kota Kemendagri (Banjarmasin: 63.71)",
-    "Kemendagri regency or city code (Banjarmasin: 63.71)",
+    "Kemendagri regency or city code (Banjarmasin: 63.71)"
 );
-const COUNTRY_HINT: T = (
+const COUNTRY_HINT: T = t!(
     "Kode negara dua huruf, misalnya MY untuk Malaysia",
-    "Two-letter country code, for example MY for Malaysia",
+    "Two-letter country code, for example MY for Malaysia"
 );
 
 fn equals(at: &str, value: Scalar) -> Condition {
@@ -244,163 +264,160 @@ fn any_consent() -> Condition {
 
 const INTAKE: Part = Part {
     id: "intake",
-    title: ("Persetujuan dan penerimaan", "Consent and intake"),
-    hint: Some((
-            "Jelaskan dengan tenang apa yang akan dicatat dan untuk apa. Orang ini boleh menolak menjawab pertanyaan apa pun.",
-            "Explain calmly what will be recorded and why. The person may decline any question.",
-        )),
+    title: t!("Persetujuan dan penerimaan", "Consent and intake"),
+    hint: Some(t!("Jelaskan dengan tenang apa yang akan dicatat dan untuk apa. Orang ini boleh menolak menjawab pertanyaan apa pun.", "Explain calmly what will be recorded and why. The person may decline any question.")),
     visible: Visible::Always,
     questions: &[
-            Q::new("/id", Kind::Text, ("Nomor rujukan asesmen", "Assessment reference"))
-                .hint(("Huruf, angka, titik, garis bawah atau tanda hubung; paling banyak 64", "Letters, digits, dots, underscores or hyphens; at most 64"))
+            Q::new("/id", Kind::Text, t!("Nomor rujukan asesmen", "Assessment reference"))
+                .hint(t!("Huruf, angka, titik, garis bawah atau tanda hubung; paling banyak 64", "Letters, digits, dots, underscores or hyphens; at most 64"))
                 .max_length(64)
                 .req(),
-            Q::new("/assessedAt", Kind::Datetime, ("Waktu asesmen", "Time of assessment"))
-                .hint(("Semua tenggat rujukan dihitung dari waktu ini", "Every referral deadline counts from this time"))
+            Q::new("/assessedAt", Kind::Datetime, t!("Waktu asesmen", "Time of assessment"))
+                .hint(t!("Semua tenggat rujukan dihitung dari waktu ini", "Every referral deadline counts from this time"))
                 .req(),
-            Q::new("/assessor/name", Kind::Text, ("Nama petugas", "Your name")).req(),
-            Q::new("/assessor/agency", Kind::Text, ("Lembaga petugas", "Your agency")).req(),
-            Q::new("/assessor/role", Kind::Choice, ("Profesi petugas", "Your profession"))
+            Q::new("/assessor/name", Kind::Text, t!("Nama petugas", "Your name")).req(),
+            Q::new("/assessor/agency", Kind::Text, t!("Lembaga petugas", "Your agency")).req(),
+            Q::new("/assessor/role", Kind::Choice, t!("Profesi petugas", "Your profession"))
                 .opts(&[
-                    ("social_worker", "Pekerja sosial", "Social worker"),
-                    ("psychologist", "Psikolog", "Psychologist"),
-                    ("counsellor", "Konselor", "Counsellor"),
-                    ("police", "Polisi", "Police officer"),
-                    ("health_worker", "Tenaga kesehatan", "Health worker"),
-                    ("other", "Lainnya", "Other"),
+                    t!("social_worker", "Pekerja sosial", "Social worker"),
+                    t!("psychologist", "Psikolog", "Psychologist"),
+                    t!("counsellor", "Konselor", "Counsellor"),
+                    t!("police", "Polisi", "Police officer"),
+                    t!("health_worker", "Tenaga kesehatan", "Health worker"),
+                    t!("other", "Lainnya", "Other"),
                 ])
                 .req(),
-            Q::new("/caseTypes", Kind::Multi, ("Jenis kasus", "Type of case"))
-                .hint(("Pilih keduanya bila orang ini diperdagangkan dan juga mengalami kekerasan", "Choose both when the person was trafficked and also harmed by violence"))
+            Q::new("/caseTypes", Kind::Multi, t!("Jenis kasus", "Type of case"))
+                .hint(t!("Pilih keduanya bila orang ini diperdagangkan dan juga mengalami kekerasan", "Choose both when the person was trafficked and also harmed by violence"))
                 .opts(&[
-                    ("ktk", "Korban tindak kekerasan (KTK)", "Violence (KTK)"),
-                    ("kpo", "Korban perdagangan orang (KPO)", "Trafficking (KPO)"),
+                    t!("ktk", "Korban tindak kekerasan (KTK)", "Violence (KTK)"),
+                    t!("kpo", "Korban perdagangan orang (KPO)", "Trafficking (KPO)"),
                 ])
                 .req(),
-            Q::new("/intake/source", Kind::Choice, ("Bagaimana kasus ini sampai kepada Anda", "How the case came to you"))
+            Q::new("/intake/source", Kind::Choice, t!("Bagaimana kasus ini sampai kepada Anda", "How the case came to you"))
                 .opts(&[
-                    ("self", "Datang sendiri", "The person came themselves"),
-                    ("family", "Keluarga", "Family"),
-                    ("community", "Masyarakat", "Community"),
-                    ("police", "Polisi", "Police"),
-                    ("health_facility", "Fasilitas kesehatan", "Health facility"),
-                    ("bp3mi", "BP3MI", "BP3MI"),
-                    ("uptd_ppa", "UPTD PPA", "UPTD PPA"),
-                    ("ngo", "Lembaga masyarakat", "Non-governmental organisation"),
-                    ("hotline", "Layanan telepon (SAPA 129)", "Hotline (SAPA 129)"),
-                    ("school", "Sekolah", "School"),
-                    ("other", "Lainnya", "Other"),
+                    t!("self", "Datang sendiri", "The person came themselves"),
+                    t!("family", "Keluarga", "Family"),
+                    t!("community", "Masyarakat", "Community"),
+                    t!("police", "Polisi", "Police"),
+                    t!("health_facility", "Fasilitas kesehatan", "Health facility"),
+                    t!("bp3mi", "BP3MI", "BP3MI"),
+                    t!("uptd_ppa", "UPTD PPA", "UPTD PPA"),
+                    t!("ngo", "Lembaga masyarakat", "Non-governmental organisation"),
+                    t!("hotline", "Layanan telepon (SAPA 129)", "Hotline (SAPA 129)"),
+                    t!("school", "Sekolah", "School"),
+                    t!("other", "Lainnya", "Other"),
                 ])
                 .req(),
-            Q::new("/intake/region/province", Kind::Text, ("Provinsi tempat penerimaan", "Province of intake"))
+            Q::new("/intake/region/province", Kind::Text, t!("Provinsi tempat penerimaan", "Province of intake"))
                 .hint(PROVINCE_HINT)
                 .max_length(2),
-            Q::new("/intake/region/regency", Kind::Text, ("Kabupaten/kota tempat penerimaan", "Regency or city of intake"))
+            Q::new("/intake/region/regency", Kind::Text, t!("Kabupaten/kota tempat penerimaan", "Regency or city of intake"))
                 .hint(REGENCY_HINT)
                 .max_length(5),
-            Q::new("/intake/language", Kind::Text, ("Bahasa yang diinginkan orang ini", "The person's preferred language"))
-                .hint(("Kode bahasa, misalnya id, bjn atau en", "Language code, for example id, bjn or en"))
+            Q::new("/intake/language", Kind::Text, t!("Bahasa yang diinginkan orang ini", "The person's preferred language"))
+                .hint(t!("Kode bahasa, misalnya id, bjn atau en", "Language code, for example id, bjn or en"))
                 .max_length(3),
-            Q::new("/consent/services", Kind::Boolean, ("Setuju menerima layanan", "Agrees to receive services")).req(),
-            Q::new("/consent/infoSharing", Kind::Boolean, ("Setuju informasinya dibagikan kepada lembaga rujukan", "Agrees that information is shared with the agencies referred to")).req(),
-            Q::new("/consent/reporting", Kind::Boolean, ("Setuju kasusnya dilaporkan, misalnya kepada polisi", "Agrees that the case is reported, for example to the police")).req(),
-            Q::new("/consent/recordedAs", Kind::Choice, ("Bagaimana persetujuan dicatat", "How consent was recorded"))
+            Q::new("/consent/services", Kind::Boolean, t!("Setuju menerima layanan", "Agrees to receive services")).req(),
+            Q::new("/consent/infoSharing", Kind::Boolean, t!("Setuju informasinya dibagikan kepada lembaga rujukan", "Agrees that information is shared with the agencies referred to")).req(),
+            Q::new("/consent/reporting", Kind::Boolean, t!("Setuju kasusnya dilaporkan, misalnya kepada polisi", "Agrees that the case is reported, for example to the police")).req(),
+            Q::new("/consent/recordedAs", Kind::Choice, t!("Bagaimana persetujuan dicatat", "How consent was recorded"))
                 .opts(&[
-                    ("written", "Tertulis", "In writing"),
-                    ("recorded_verbal", "Lisan dan dicatat", "Spoken and recorded"),
-                    ("guardian", "Oleh orang tua atau wali", "By a parent or guardian"),
+                    t!("written", "Tertulis", "In writing"),
+                    t!("recorded_verbal", "Lisan dan dicatat", "Spoken and recorded"),
+                    t!("guardian", "Oleh orang tua atau wali", "By a parent or guardian"),
                 ])
                 .when(Visible::AnyConsent)
                 .req(),
-            Q::new("/consent/emergency/reason", Kind::Textarea, ("Alasan darurat untuk bertindak tanpa persetujuan", "Emergency reason to act without consent"))
-                .hint(("Isi hanya bila nyawa atau keselamatan orang ini terancam sekarang; 10 sampai 2000 karakter", "Only when the person's life or safety is at risk now; 10 to 2000 characters")),
+            Q::new("/consent/emergency/reason", Kind::Textarea, t!("Alasan darurat untuk bertindak tanpa persetujuan", "Emergency reason to act without consent"))
+                .hint(t!("Isi hanya bila nyawa atau keselamatan orang ini terancam sekarang; 10 sampai 2000 karakter", "Only when the person's life or safety is at risk now; 10 to 2000 characters")),
         ],
 };
 
 const PERSON: Part = Part {
     id: "person",
-    title: ("Orang yang didampingi", "The person"),
-    hint: Some((
+    title: t!("Orang yang didampingi", "The person"),
+    hint: Some(t!(
         "Catat hanya yang orang ini ingin sampaikan.",
-        "Record only what the person wishes to share.",
+        "Record only what the person wishes to share."
     )),
     visible: Visible::Always,
     questions: &[
-        Q::new("/person/name", Kind::Text, ("Nama", "Name")).hint((
+        Q::new("/person/name", Kind::Text, t!("Nama", "Name")).hint(t!(
             "Boleh dikosongkan bila orang ini tidak ingin namanya dicatat",
-            "Leave blank if the person does not want their name recorded",
+            "Leave blank if the person does not want their name recorded"
         )),
         Q::new(
             "/person/birthDate",
             Kind::Date,
-            ("Tanggal lahir", "Date of birth"),
+            t!("Tanggal lahir", "Date of birth"),
         )
-        .hint((
+        .hint(t!(
             "Isi tanggal lahir atau usia",
-            "Give the date of birth or the age",
+            "Give the date of birth or the age"
         )),
         Q::new(
             "/person/ageYears",
             Kind::Integer,
-            ("Usia (tahun)", "Age (years)"),
+            t!("Usia (tahun)", "Age (years)"),
         )
-        .hint((
+        .hint(t!(
             "Bila tanggal lahir tidak diketahui",
-            "When the date of birth is not known",
+            "When the date of birth is not known"
         )),
-        Q::new("/person/sex", Kind::Choice, ("Jenis kelamin", "Sex"))
+        Q::new("/person/sex", Kind::Choice, t!("Jenis kelamin", "Sex"))
             .opts(&[
-                ("female", "Perempuan", "Female"),
-                ("male", "Laki-laki", "Male"),
+                t!("female", "Perempuan", "Female"),
+                t!("male", "Laki-laki", "Male"),
             ])
             .req(),
         Q::new(
             "/person/nik",
             Kind::Text,
-            ("NIK", "National identity number (NIK)"),
+            t!("NIK", "National identity number (NIK)"),
         )
-        .hint(("16 angka", "16 digits"))
+        .hint(t!("16 angka", "16 digits"))
         .max_length(16),
         Q::new(
             "/person/nationality",
             Kind::Text,
-            ("Kewarganegaraan", "Nationality"),
+            t!("Kewarganegaraan", "Nationality"),
         )
-        .hint((
+        .hint(t!(
             "Kode negara dua huruf; kosong berarti Indonesia (ID)",
-            "Two-letter country code; blank means Indonesia (ID)",
+            "Two-letter country code; blank means Indonesia (ID)"
         ))
         .max_length(2),
         Q::new(
             "/person/disabilities",
             Kind::Multi,
-            ("Disabilitas", "Disability"),
+            t!("Disabilitas", "Disability"),
         )
         .opts(&[
-            ("physical", "Fisik", "Physical"),
-            ("sensory", "Sensorik", "Sensory"),
-            ("intellectual", "Intelektual", "Intellectual"),
-            ("psychosocial", "Mental atau psikososial", "Psychosocial"),
+            t!("physical", "Fisik", "Physical"),
+            t!("sensory", "Sensorik", "Sensory"),
+            t!("intellectual", "Intelektual", "Intellectual"),
+            t!("psychosocial", "Mental atau psikososial", "Psychosocial"),
         ]),
         Q::new(
             "/person/pregnant",
             Kind::Answer,
-            ("Sedang hamil", "Pregnant"),
+            t!("Sedang hamil", "Pregnant"),
         )
         .when(Visible::Female),
         Q::new(
             "/person/domicile/province",
             Kind::Text,
-            ("Provinsi tempat tinggal", "Province where the person lives"),
+            t!("Provinsi tempat tinggal", "Province where the person lives"),
         )
         .hint(PROVINCE_HINT)
         .max_length(2),
         Q::new(
             "/person/domicile/regency",
             Kind::Text,
-            (
+            t!(
                 "Kabupaten/kota tempat tinggal",
-                "Regency or city where the person lives",
+                "Regency or city where the person lives"
             ),
         )
         .hint(REGENCY_HINT)
@@ -408,22 +425,22 @@ const PERSON: Part = Part {
         Q::new(
             "/person/safeContact/phone",
             Kind::Text,
-            ("Nomor telepon yang aman", "A safe phone number"),
+            t!("Nomor telepon yang aman", "A safe phone number"),
         )
         .max_length(20),
         Q::new(
             "/person/safeContact/safeToCall",
             Kind::Answer,
-            ("Aman untuk ditelepon", "Safe to call"),
+            t!("Aman untuk ditelepon", "Safe to call"),
         ),
         Q::new(
             "/person/safeContact/note",
             Kind::Textarea,
-            ("Catatan untuk menghubungi", "How to make contact"),
+            t!("Catatan untuk menghubungi", "How to make contact"),
         )
-        .hint((
+        .hint(t!(
             "Kapan boleh menelepon dan apa yang tidak boleh dikatakan",
-            "When to call and what not to say",
+            "When to call and what not to say"
         ))
         .max_length(500),
     ],
@@ -431,174 +448,250 @@ const PERSON: Part = Part {
 
 const GUARDIAN: Part = Part {
     id: "guardian",
-    title: ("Orang tua atau wali", "Parent or guardian"),
-    hint: Some((
+    title: t!("Orang tua atau wali", "Parent or guardian"),
+    hint: Some(t!(
         "Bagian ini untuk anak di bawah 18 tahun.",
-        "This part is for a child under 18.",
+        "This part is for a child under 18."
     )),
     visible: Visible::Child,
     questions: &[
         Q::new(
             "/guardian/relationship",
             Kind::Choice,
-            ("Hubungan dengan anak", "Relationship to the child"),
+            t!("Hubungan dengan anak", "Relationship to the child"),
         )
         .opts(&[
-            ("mother", "Ibu", "Mother"),
-            ("father", "Ayah", "Father"),
-            ("step_parent", "Orang tua tiri", "Step-parent"),
-            ("grandparent", "Kakek atau nenek", "Grandparent"),
-            ("sibling", "Kakak atau adik", "Sibling"),
-            ("relative", "Kerabat", "Relative"),
-            ("foster_parent", "Orang tua asuh", "Foster parent"),
-            ("legal_guardian", "Wali sah", "Legal guardian"),
-            ("other", "Lainnya", "Other"),
+            t!("mother", "Ibu", "Mother"),
+            t!("father", "Ayah", "Father"),
+            t!("step_parent", "Orang tua tiri", "Step-parent"),
+            t!("grandparent", "Kakek atau nenek", "Grandparent"),
+            t!("sibling", "Kakak atau adik", "Sibling"),
+            t!("relative", "Kerabat", "Relative"),
+            t!("foster_parent", "Orang tua asuh", "Foster parent"),
+            t!("legal_guardian", "Wali sah", "Legal guardian"),
+            t!("other", "Lainnya", "Other"),
         ])
         .req(),
         Q::new(
             "/guardian/suspectedPerpetrator",
             Kind::Boolean,
-            (
+            t!(
                 "Wali ini diduga sebagai pelaku",
-                "This guardian is a suspected perpetrator",
+                "This guardian is a suspected perpetrator"
             ),
         )
-        .hint((
+        .hint(t!(
             "Bila ya, rujukan tidak melalui wali ini",
-            "If yes, referrals do not go through this guardian",
+            "If yes, referrals do not go through this guardian"
         ))
         .req(),
         Q::new(
             "/guardian/consentGiven",
             Kind::Boolean,
-            ("Wali memberi persetujuan", "The guardian gave consent"),
+            t!("Wali memberi persetujuan", "The guardian gave consent"),
         )
         .req(),
     ],
 };
 
-const DANGER: &[(&str, T)] = &[
-    ("strangulation", ("Pernahkah pelaku mencekik atau menekan leher orang ini?", "Has the perpetrator ever choked or strangled the person?")),
-    ("threatsToKill", ("Pernahkah pelaku mengancam akan membunuh orang ini atau orang dekatnya?", "Has the perpetrator threatened to kill the person or someone close to them?")),
-    ("weaponUsed", ("Pernahkah senjata dipakai terhadap orang ini?", "Has a weapon been used against the person?")),
-    ("weaponAccess", ("Apakah pelaku dapat memperoleh senjata?", "Can the perpetrator get a weapon?")),
-    ("escalation", ("Apakah kekerasan makin sering atau makin berat?", "Is the violence happening more often or getting worse?")),
-    ("separation", ("Apakah orang ini baru berpisah atau berencana berpisah dari pelaku?", "Has the person recently separated, or do they plan to?")),
-    ("stalking", ("Apakah pelaku membuntuti, mengawasi, atau cemburu berlebihan?", "Does the perpetrator follow or watch the person, or show extreme jealousy?")),
-    ("coerciveControl", ("Apakah pelaku mengatur uang, kepergian, pergaulan atau kegiatan sehari-hari orang ini?", "Does the perpetrator control the person's money, movements, contacts or daily life?")),
-    ("forcedSex", ("Pernahkah orang ini dipaksa berhubungan seksual?", "Has the person been forced into sex?")),
-    ("abuseDuringPregnancy", ("Pernahkah orang ini disakiti saat hamil?", "Was the person harmed while pregnant?")),
-    ("childrenThreatened", ("Pernahkah pelaku mengancam atau menyakiti anak-anak?", "Has the perpetrator threatened or harmed children?")),
-    ("perpetratorSubstanceAbuse", ("Apakah pelaku menyalahgunakan alkohol atau narkoba?", "Does the perpetrator misuse alcohol or drugs?")),
-    ("perpetratorSuicidal", ("Pernahkah pelaku mengancam atau mencoba bunuh diri?", "Has the perpetrator threatened or attempted suicide?")),
-    ("perpetratorPriorViolence", ("Pernahkah pelaku melakukan kekerasan kepada orang lain atau sebelumnya?", "Has the perpetrator been violent to others, or before?")),
-    ("breachOfOrder", ("Pernahkah pelaku melanggar perintah perlindungan atau syarat penangguhan?", "Has the perpetrator broken a protection order or bail condition?")),
-    ("isolation", ("Apakah orang ini dijauhkan dari keluarga, teman atau bantuan?", "Is the person cut off from family, friends or help?")),
-    ("fearsForLife", ("Apakah orang ini takut akan keselamatan nyawanya?", "Does the person fear for their life?")),
-    ("perpetratorNearby", ("Apakah pelaku ada di dekat orang ini sekarang, atau akan segera datang?", "Is the perpetrator nearby now, or expected soon?")),
-    ("noSafePlaceTonight", ("Apakah orang ini tidak punya tempat aman untuk malam ini?", "Does the person have no safe place to stay tonight?")),
+const DANGER: &[O] = &[
+    t!(
+        "strangulation",
+        "Pernahkah pelaku mencekik atau menekan leher orang ini?",
+        "Has the perpetrator ever choked or strangled the person?"
+    ),
+    t!(
+        "threatsToKill",
+        "Pernahkah pelaku mengancam akan membunuh orang ini atau orang dekatnya?",
+        "Has the perpetrator threatened to kill the person or someone close to them?"
+    ),
+    t!(
+        "weaponUsed",
+        "Pernahkah senjata dipakai terhadap orang ini?",
+        "Has a weapon been used against the person?"
+    ),
+    t!(
+        "weaponAccess",
+        "Apakah pelaku dapat memperoleh senjata?",
+        "Can the perpetrator get a weapon?"
+    ),
+    t!(
+        "escalation",
+        "Apakah kekerasan makin sering atau makin berat?",
+        "Is the violence happening more often or getting worse?"
+    ),
+    t!(
+        "separation",
+        "Apakah orang ini baru berpisah atau berencana berpisah dari pelaku?",
+        "Has the person recently separated, or do they plan to?"
+    ),
+    t!(
+        "stalking",
+        "Apakah pelaku membuntuti, mengawasi, atau cemburu berlebihan?",
+        "Does the perpetrator follow or watch the person, or show extreme jealousy?"
+    ),
+    t!(
+        "coerciveControl",
+        "Apakah pelaku mengatur uang, kepergian, pergaulan atau kegiatan sehari-hari orang ini?",
+        "Does the perpetrator control the person's money, movements, contacts or daily life?"
+    ),
+    t!(
+        "forcedSex",
+        "Pernahkah orang ini dipaksa berhubungan seksual?",
+        "Has the person been forced into sex?"
+    ),
+    t!(
+        "abuseDuringPregnancy",
+        "Pernahkah orang ini disakiti saat hamil?",
+        "Was the person harmed while pregnant?"
+    ),
+    t!(
+        "childrenThreatened",
+        "Pernahkah pelaku mengancam atau menyakiti anak-anak?",
+        "Has the perpetrator threatened or harmed children?"
+    ),
+    t!(
+        "perpetratorSubstanceAbuse",
+        "Apakah pelaku menyalahgunakan alkohol atau narkoba?",
+        "Does the perpetrator misuse alcohol or drugs?"
+    ),
+    t!(
+        "perpetratorSuicidal",
+        "Pernahkah pelaku mengancam atau mencoba bunuh diri?",
+        "Has the perpetrator threatened or attempted suicide?"
+    ),
+    t!(
+        "perpetratorPriorViolence",
+        "Pernahkah pelaku melakukan kekerasan kepada orang lain atau sebelumnya?",
+        "Has the perpetrator been violent to others, or before?"
+    ),
+    t!(
+        "breachOfOrder",
+        "Pernahkah pelaku melanggar perintah perlindungan atau syarat penangguhan?",
+        "Has the perpetrator broken a protection order or bail condition?"
+    ),
+    t!(
+        "isolation",
+        "Apakah orang ini dijauhkan dari keluarga, teman atau bantuan?",
+        "Is the person cut off from family, friends or help?"
+    ),
+    t!(
+        "fearsForLife",
+        "Apakah orang ini takut akan keselamatan nyawanya?",
+        "Does the person fear for their life?"
+    ),
+    t!(
+        "perpetratorNearby",
+        "Apakah pelaku ada di dekat orang ini sekarang, atau akan segera datang?",
+        "Is the perpetrator nearby now, or expected soon?"
+    ),
+    t!(
+        "noSafePlaceTonight",
+        "Apakah orang ini tidak punya tempat aman untuk malam ini?",
+        "Does the person have no safe place to stay tonight?"
+    ),
 ];
 
 const VIOLENCE: Part = Part {
     id: "violence",
-    title: ("Kekerasan dan bahaya", "Violence and danger"),
-    hint: Some((
+    title: t!("Kekerasan dan bahaya", "Violence and danger"),
+    hint: Some(t!(
         "Tanyakan dengan pelan. Tidak ada jawaban yang salah; \"tidak tahu\" juga jawaban.",
-        "Ask gently. There are no wrong answers; \"don't know\" is an answer too.",
+        "Ask gently. There are no wrong answers; \"don't know\" is an answer too."
     )),
     visible: Visible::Ktk,
     questions: &[
         Q::new(
             "/violence/forms",
             Kind::Multi,
-            (
+            t!(
                 "Bentuk kekerasan yang dialami",
-                "Forms of violence experienced",
+                "Forms of violence experienced"
             ),
         )
         .opts(&[
-            ("physical", "Fisik", "Physical"),
-            ("psychological", "Psikis", "Psychological"),
-            ("sexual", "Seksual", "Sexual"),
-            (
+            t!("physical", "Fisik", "Physical"),
+            t!("psychological", "Psikis", "Psychological"),
+            t!("sexual", "Seksual", "Sexual"),
+            t!(
                 "neglect",
                 "Penelantaran, termasuk ekonomi",
-                "Neglect, including economic",
+                "Neglect, including economic"
             ),
         ])
         .req(),
         Q::new(
             "/violence/sexualViolence",
             Kind::Multi,
-            ("Jenis kekerasan seksual", "Types of sexual violence"),
+            t!("Jenis kekerasan seksual", "Types of sexual violence"),
         )
-        .hint((
+        .hint(t!(
             "Menurut UU 12/2022; pilih semua yang sesuai",
-            "As in Law 12/2022; choose all that apply",
+            "As in Law 12/2022; choose all that apply"
         ))
         .opts(&[
-            (
+            t!(
                 "non_physical_harassment",
                 "Pelecehan seksual nonfisik",
-                "Non-physical sexual harassment",
+                "Non-physical sexual harassment"
             ),
-            (
+            t!(
                 "physical_harassment",
                 "Pelecehan seksual fisik",
-                "Physical sexual harassment",
+                "Physical sexual harassment"
             ),
-            (
+            t!(
                 "forced_contraception",
                 "Pemaksaan kontrasepsi",
-                "Forced contraception",
+                "Forced contraception"
             ),
-            (
+            t!(
                 "forced_sterilisation",
                 "Pemaksaan sterilisasi",
-                "Forced sterilisation",
+                "Forced sterilisation"
             ),
-            ("forced_marriage", "Pemaksaan perkawinan", "Forced marriage"),
-            ("sexual_torture", "Penyiksaan seksual", "Sexual torture"),
-            (
+            t!("forced_marriage", "Pemaksaan perkawinan", "Forced marriage"),
+            t!("sexual_torture", "Penyiksaan seksual", "Sexual torture"),
+            t!(
                 "sexual_exploitation",
                 "Eksploitasi seksual",
-                "Sexual exploitation",
+                "Sexual exploitation"
             ),
-            ("sexual_slavery", "Perbudakan seksual", "Sexual slavery"),
-            (
+            t!("sexual_slavery", "Perbudakan seksual", "Sexual slavery"),
+            t!(
                 "electronic",
                 "Kekerasan seksual berbasis elektronik",
-                "Electronic sexual violence",
+                "Electronic sexual violence"
             ),
-            ("rape", "Perkosaan", "Rape"),
-            ("obscene_acts", "Perbuatan cabul", "Obscene acts"),
-            ("other", "Lainnya", "Other"),
+            t!("rape", "Perkosaan", "Rape"),
+            t!("obscene_acts", "Perbuatan cabul", "Obscene acts"),
+            t!("other", "Lainnya", "Other"),
         ])
         .when(Visible::SexualViolence)
         .req(),
         Q::new(
             "/violence/setting",
             Kind::Choice,
-            ("Di mana kekerasan terjadi", "Where the violence happens"),
+            t!("Di mana kekerasan terjadi", "Where the violence happens"),
         )
         .opts(&[
-            ("household", "Rumah tangga", "Household"),
-            ("workplace", "Tempat kerja", "Workplace"),
-            ("school", "Sekolah", "School"),
-            ("institution", "Lembaga atau panti", "Institution"),
-            ("public", "Tempat umum", "Public place"),
-            ("online", "Daring", "Online"),
-            ("other", "Lainnya", "Other"),
+            t!("household", "Rumah tangga", "Household"),
+            t!("workplace", "Tempat kerja", "Workplace"),
+            t!("school", "Sekolah", "School"),
+            t!("institution", "Lembaga atau panti", "Institution"),
+            t!("public", "Tempat umum", "Public place"),
+            t!("online", "Daring", "Online"),
+            t!("other", "Lainnya", "Other"),
         ])
         .req(),
         Q::new(
             "/violence/perpetrators",
             Kind::List,
-            ("Pelaku", "Perpetrators"),
+            t!("Pelaku", "Perpetrators"),
         )
-        .hint((
+        .hint(t!(
             "Tambahkan satu baris untuk setiap pelaku",
-            "Add one entry for each perpetrator",
+            "Add one entry for each perpetrator"
         ))
         .fields(
             20,
@@ -606,20 +699,20 @@ const VIOLENCE: Part = Part {
                 Q::new(
                     "/relationship",
                     Kind::Choice,
-                    ("Hubungan dengan orang ini", "Relationship to the person"),
+                    t!("Hubungan dengan orang ini", "Relationship to the person"),
                 )
                 .opts(RELATIONSHIPS)
                 .req(),
                 Q::new(
                     "/livesWithVictim",
                     Kind::Answer,
-                    ("Tinggal serumah dengan orang ini", "Lives with the person"),
+                    t!("Tinggal serumah dengan orang ini", "Lives with the person"),
                 )
                 .req(),
                 Q::new(
                     "/hasAccess",
                     Kind::Answer,
-                    ("Dapat menjangkau orang ini", "Can reach the person"),
+                    t!("Dapat menjangkau orang ini", "Can reach the person"),
                 )
                 .req(),
             ],
@@ -628,145 +721,108 @@ const VIOLENCE: Part = Part {
         Q::new(
             "/violence/firstIncidentOn",
             Kind::Date,
-            ("Tanggal kejadian pertama", "Date of the first incident"),
+            t!("Tanggal kejadian pertama", "Date of the first incident"),
         ),
         Q::new(
             "/violence/lastIncidentOn",
             Kind::Date,
-            (
+            t!(
                 "Tanggal kejadian terakhir",
-                "Date of the most recent incident",
+                "Date of the most recent incident"
             ),
         ),
         Q::new(
             "/violence/incidentsLast12Months",
             Kind::Integer,
-            (
+            t!(
                 "Jumlah kejadian dalam 12 bulan terakhir",
-                "Number of incidents in the last 12 months",
+                "Number of incidents in the last 12 months"
             ),
         ),
         Q::new(
             "/violence/injuries",
             Kind::Choice,
-            (
+            t!(
                 "Luka paling berat pada kejadian terakhir",
-                "The worst injuries of the most recent incident",
+                "The worst injuries of the most recent incident"
             ),
         )
         .opts(&[
-            ("none", "Tidak ada", "None"),
-            ("minor", "Ringan", "Minor"),
-            ("serious", "Berat", "Serious"),
-            ("life_threatening", "Mengancam nyawa", "Life-threatening"),
-            ("unknown", "Tidak diketahui", "Not known"),
+            t!("none", "Tidak ada", "None"),
+            t!("minor", "Ringan", "Minor"),
+            t!("serious", "Berat", "Serious"),
+            t!("life_threatening", "Mengancam nyawa", "Life-threatening"),
+            t!("unknown", "Tidak diketahui", "Not known"),
         ])
         .req(),
         Q::new(
             "/violence/lastSexualAssaultAt",
             Kind::Datetime,
-            (
+            t!(
                 "Waktu kekerasan seksual terakhir",
-                "Time of the most recent sexual assault",
+                "Time of the most recent sexual assault"
             ),
         )
-        .hint((
+        .hint(t!(
             "Penting untuk layanan medis yang harus diberikan dalam 72 jam",
-            "Matters for medical care that must start within 72 hours",
+            "Matters for medical care that must start within 72 hours"
         ))
         .when(Visible::SexualViolence),
     ],
 };
 
 /// The hint of every danger question.
-const DANGER_HINT: T = (
+const DANGER_HINT: T = t!(
     "Kosongkan bila tidak ditanyakan",
-    "Leave blank if not asked",
+    "Leave blank if not asked"
 );
 
 const TRAFFICKING: Part = Part {
     id: "trafficking",
-    title: ("Perdagangan orang dan migrasi", "Trafficking and migration"),
-    hint: Some((
-        "Tanda-tanda ini membantu mengenali perdagangan orang. Orang ini tidak bersalah atas apa yang terjadi.",
-        "These signs help recognise trafficking. The person is not to blame for what happened.",
-    )),
+    title: t!("Perdagangan orang dan migrasi", "Trafficking and migration"),
+    hint: Some(t!("Tanda-tanda ini membantu mengenali perdagangan orang. Orang ini tidak bersalah atas apa yang terjadi.", "These signs help recognise trafficking. The person is not to blame for what happened.")),
     visible: Visible::Kpo,
     questions: &[
         Q::new("/trafficking/process",
             Kind::Multi,
-            ("Proses", "Process"),
+            t!("Proses", "Process"),
         )
-        .hint((
-            "Apa yang dilakukan terhadap orang ini (UU 21/2007)",
-            "What was done to the person (Law 21/2007)",
-        ))
+        .hint(t!("Apa yang dilakukan terhadap orang ini (UU 21/2007)", "What was done to the person (Law 21/2007)"))
         .opts(&[
-            ("recruitment", "Perekrutan", "Recruitment"),
-            ("transport", "Pengangkutan", "Transport"),
-            ("transfer", "Pengiriman atau pemindahan", "Transfer"),
-            ("harbouring", "Penampungan", "Harbouring"),
-            ("receipt", "Penerimaan", "Receipt"),
+            t!("recruitment", "Perekrutan", "Recruitment"),
+            t!("transport", "Pengangkutan", "Transport"),
+            t!("transfer", "Pengiriman atau pemindahan", "Transfer"),
+            t!("harbouring", "Penampungan", "Harbouring"),
+            t!("receipt", "Penerimaan", "Receipt"),
         ]),
-        Q::new("/trafficking/means", Kind::Multi, ("Cara", "Means"))
-            .hint((
-                "Bagaimana orang ini dikendalikan",
-                "How the person was controlled",
-            ))
+        Q::new("/trafficking/means", Kind::Multi, t!("Cara", "Means"))
+            .hint(t!("Bagaimana orang ini dikendalikan", "How the person was controlled"))
             .opts(&[
-                ("threat", "Ancaman", "Threat"),
-                ("force", "Kekerasan", "Force"),
-                ("abduction", "Penculikan", "Abduction"),
-                ("confinement", "Penyekapan", "Confinement"),
-                ("forgery", "Pemalsuan", "Forgery"),
-                ("deception", "Penipuan", "Deception"),
-                (
-                    "abuse_of_power",
-                    "Penyalahgunaan kekuasaan",
-                    "Abuse of power",
-                ),
-                (
-                    "abuse_of_vulnerability",
-                    "Memanfaatkan posisi rentan",
-                    "Abuse of vulnerability",
-                ),
-                ("debt_bondage", "Jeratan utang", "Debt bondage"),
-                (
-                    "payment_to_controller",
-                    "Bayaran kepada orang yang menguasai",
-                    "Payment to a person in control",
-                ),
+                t!("threat", "Ancaman", "Threat"),
+                t!("force", "Kekerasan", "Force"),
+                t!("abduction", "Penculikan", "Abduction"),
+                t!("confinement", "Penyekapan", "Confinement"),
+                t!("forgery", "Pemalsuan", "Forgery"),
+                t!("deception", "Penipuan", "Deception"),
+                t!("abuse_of_power", "Penyalahgunaan kekuasaan", "Abuse of power"),
+                t!("abuse_of_vulnerability", "Memanfaatkan posisi rentan", "Abuse of vulnerability"),
+                t!("debt_bondage", "Jeratan utang", "Debt bondage"),
+                t!("payment_to_controller", "Bayaran kepada orang yang menguasai", "Payment to a person in control"),
             ]),
         Q::new("/trafficking/exploitation",
             Kind::Multi,
-            ("Tujuan eksploitasi", "Purpose of exploitation"),
+            t!("Tujuan eksploitasi", "Purpose of exploitation"),
         )
         .opts(&[
-            ("forced_labour", "Kerja paksa", "Forced labour"),
-            (
-                "domestic_servitude",
-                "Perhambaan rumah tangga",
-                "Domestic servitude",
-            ),
-            (
-                "sexual_exploitation",
-                "Eksploitasi seksual",
-                "Sexual exploitation",
-            ),
-            ("forced_marriage", "Perkawinan paksa", "Forced marriage"),
-            (
-                "forced_criminality",
-                "Dipaksa melakukan kejahatan",
-                "Forced criminality",
-            ),
-            ("begging", "Dipaksa mengemis", "Forced begging"),
-            ("organ_removal", "Pengambilan organ", "Organ removal"),
-            (
-                "slavery_like",
-                "Praktik serupa perbudakan",
-                "Slavery-like practices",
-            ),
-            ("other", "Lainnya", "Other"),
+            t!("forced_labour", "Kerja paksa", "Forced labour"),
+            t!("domestic_servitude", "Perhambaan rumah tangga", "Domestic servitude"),
+            t!("sexual_exploitation", "Eksploitasi seksual", "Sexual exploitation"),
+            t!("forced_marriage", "Perkawinan paksa", "Forced marriage"),
+            t!("forced_criminality", "Dipaksa melakukan kejahatan", "Forced criminality"),
+            t!("begging", "Dipaksa mengemis", "Forced begging"),
+            t!("organ_removal", "Pengambilan organ", "Organ removal"),
+            t!("slavery_like", "Praktik serupa perbudakan", "Slavery-like practices"),
+            t!("other", "Lainnya", "Other"),
         ]),
     ],
 };
@@ -776,152 +832,153 @@ const MIGRATION: &[Q] = &[
     Q::new(
         "/trafficking/migration/migrantWorker",
         Kind::Answer,
-        (
+        t!(
             "Pergi bekerja ke luar daerah atau luar negeri",
-            "Migrated for work",
+            "Migrated for work"
         ),
     ),
     Q::new(
         "/trafficking/migration/destinationCountry",
         Kind::Text,
-        ("Negara tujuan", "Destination country"),
+        t!("Negara tujuan", "Destination country"),
     )
     .hint(COUNTRY_HINT)
     .max_length(2),
     Q::new(
         "/trafficking/migration/departure",
         Kind::Choice,
-        ("Cara berangkat", "How the person left"),
+        t!("Cara berangkat", "How the person left"),
     )
     .opts(&[
-        (
+        t!(
             "procedural",
             "Prosedural (resmi)",
-            "Through the legal procedure",
+            "Through the legal procedure"
         ),
-        (
+        t!(
             "non_procedural",
             "Nonprosedural",
-            "Outside the legal procedure",
+            "Outside the legal procedure"
         ),
-        ("unknown", "Tidak diketahui", "Not known"),
+        t!("unknown", "Tidak diketahui", "Not known"),
     ]),
     Q::new(
         "/trafficking/migration/currentLocation",
         Kind::Choice,
-        ("Di mana orang ini sekarang", "Where the person is now"),
+        t!("Di mana orang ini sekarang", "Where the person is now"),
     )
     .opts(&[
-        ("abroad", "Di luar negeri", "Abroad"),
-        ("in_transit", "Dalam perjalanan", "In transit"),
-        ("home_region", "Di daerah asal", "In their home region"),
-        (
+        t!("abroad", "Di luar negeri", "Abroad"),
+        t!("in_transit", "Dalam perjalanan", "In transit"),
+        t!("home_region", "Di daerah asal", "In their home region"),
+        t!(
             "elsewhere_in_indonesia",
             "Di tempat lain di Indonesia",
-            "Elsewhere in Indonesia",
+            "Elsewhere in Indonesia"
         ),
     ]),
     Q::new(
         "/trafficking/migration/documentsHeldByOthers",
         Kind::Answer,
-        (
+        t!(
             "Dokumen pribadi dipegang orang lain",
-            "Documents held by someone else",
+            "Documents held by someone else"
         ),
     ),
-    Q::new("/trafficking/events", Kind::List, ("Peristiwa", "Events"))
-        .hint((
+    Q::new("/trafficking/events", Kind::List, t!("Peristiwa", "Events"))
+        .hint(t!(
             "Perekrutan, perjalanan dan eksploitasi, sejauh diketahui",
-            "Recruitment, transit and exploitation, as far as known",
+            "Recruitment, transit and exploitation, as far as known"
         ))
         .fields(
             50,
             &[
-                Q::new("/kind", Kind::Choice, ("Jenis peristiwa", "Kind of event"))
-                    .opts(&[
-                        ("recruitment", "Perekrutan", "Recruitment"),
-                        ("transit", "Perjalanan", "Transit"),
-                        ("exploitation", "Eksploitasi", "Exploitation"),
-                    ])
-                    .req(),
-                Q::new("/place", Kind::Text, ("Tempat", "Place")),
-                Q::new("/country", Kind::Text, ("Negara", "Country"))
+                Q::new(
+                    "/kind",
+                    Kind::Choice,
+                    t!("Jenis peristiwa", "Kind of event"),
+                )
+                .opts(&[
+                    t!("recruitment", "Perekrutan", "Recruitment"),
+                    t!("transit", "Perjalanan", "Transit"),
+                    t!("exploitation", "Eksploitasi", "Exploitation"),
+                ])
+                .req(),
+                Q::new("/place", Kind::Text, t!("Tempat", "Place")),
+                Q::new("/country", Kind::Text, t!("Negara", "Country"))
                     .hint(COUNTRY_HINT)
                     .max_length(2),
-                Q::new("/from", Kind::Date, ("Mulai", "From")),
-                Q::new("/to", Kind::Date, ("Sampai", "To")),
+                Q::new("/from", Kind::Date, t!("Mulai", "From")),
+                Q::new("/to", Kind::Date, t!("Sampai", "To")),
             ],
         ),
     Q::new(
         "/trafficking/recruiterRelationship",
         Kind::Choice,
-        (
+        t!(
             "Hubungan perekrut dengan orang ini",
-            "The recruiter's relationship to the person",
+            "The recruiter's relationship to the person"
         ),
     )
     .opts(RELATIONSHIPS),
 ];
 
-const NEEDS: &[(&str, T)] = &[
-    (
+const NEEDS: &[O] = &[
+    t!(
         "medicalUrgent",
-        ("Perlu perawatan medis segera", "Needs medical care now"),
+        "Perlu perawatan medis segera",
+        "Needs medical care now"
     ),
-    ("medical", ("Perlu perawatan medis", "Needs medical care")),
-    (
+    t!("medical", "Perlu perawatan medis", "Needs medical care"),
+    t!(
         "psychological",
-        ("Perlu dukungan psikologis", "Needs psychological support"),
+        "Perlu dukungan psikologis",
+        "Needs psychological support"
     ),
-    (
+    t!(
         "shelter",
-        (
-            "Perlu tempat tinggal yang aman",
-            "Needs a safe place to stay",
-        ),
+        "Perlu tempat tinggal yang aman",
+        "Needs a safe place to stay"
     ),
-    ("legal", ("Perlu bantuan hukum", "Needs legal help")),
-    (
+    t!("legal", "Perlu bantuan hukum", "Needs legal help"),
+    t!(
         "economic",
-        ("Perlu dukungan ekonomi", "Needs economic support"),
+        "Perlu dukungan ekonomi",
+        "Needs economic support"
     ),
-    (
+    t!(
         "documents",
-        (
-            "Perlu dokumen identitas atau kependudukan",
-            "Needs identity or civil documents",
-        ),
+        "Perlu dokumen identitas atau kependudukan",
+        "Needs identity or civil documents"
     ),
-    (
+    t!(
         "education",
-        (
-            "Perlu sekolah atau pelatihan",
-            "Needs schooling or training",
-        ),
+        "Perlu sekolah atau pelatihan",
+        "Needs schooling or training"
     ),
-    (
+    t!(
         "repatriation",
-        ("Perlu dipulangkan ke daerah asal", "Needs to return home"),
+        "Perlu dipulangkan ke daerah asal",
+        "Needs to return home"
     ),
-    (
+    t!(
         "familyReunification",
-        (
-            "Perlu dipertemukan dengan keluarga",
-            "Needs to be reunited with family",
-        ),
+        "Perlu dipertemukan dengan keluarga",
+        "Needs to be reunited with family"
     ),
-    (
+    t!(
         "disabilitySupport",
-        ("Perlu dukungan disabilitas", "Needs disability support"),
+        "Perlu dukungan disabilitas",
+        "Needs disability support"
     ),
 ];
 
 const NEEDS_PART: Part = Part {
     id: "needs",
-    title: ("Kebutuhan", "Needs"),
-    hint: Some((
+    title: t!("Kebutuhan", "Needs"),
+    hint: Some(t!(
         "Tanyakan apa yang paling dibutuhkan orang ini sekarang.",
-        "Ask what the person needs most now.",
+        "Ask what the person needs most now."
     )),
     visible: Visible::Always,
     questions: &[],
@@ -929,47 +986,47 @@ const NEEDS_PART: Part = Part {
 
 const JUDGEMENT: Part = Part {
     id: "judgement",
-    title: ("Penilaian dan catatan", "Judgement and notes"),
-    hint: Some((
+    title: t!("Penilaian dan catatan", "Judgement and notes"),
+    hint: Some(t!(
         "Penilaian profesional Anda tetap tercatat di samping tingkat yang dihitung.",
-        "Your professional judgement stays beside the computed level.",
+        "Your professional judgement stays beside the computed level."
     )),
     visible: Visible::Always,
     questions: &[
         Q::new(
             "/professionalJudgement/level",
             Kind::Choice,
-            (
+            t!(
                 "Tingkat risiko menurut penilaian Anda",
-                "Risk level in your judgement",
+                "Risk level in your judgement"
             ),
         )
-        .hint((
+        .hint(t!(
             "Kosongkan bila Anda setuju dengan tingkat yang dihitung",
-            "Leave blank if you agree with the computed level",
+            "Leave blank if you agree with the computed level"
         ))
         .opts(&[
-            ("low", "Rendah", "Low"),
-            ("medium", "Sedang", "Medium"),
-            ("high", "Tinggi", "High"),
-            ("critical", "Kritis", "Critical"),
+            t!("low", "Rendah", "Low"),
+            t!("medium", "Sedang", "Medium"),
+            t!("high", "Tinggi", "High"),
+            t!("critical", "Kritis", "Critical"),
         ]),
         Q::new(
             "/professionalJudgement/reason",
             Kind::Textarea,
-            ("Alasan penilaian Anda", "Reason for your judgement"),
+            t!("Alasan penilaian Anda", "Reason for your judgement"),
         )
-        .hint(("10 sampai 2000 karakter", "10 to 2000 characters")),
-        Q::new("/notes", Kind::Textarea, ("Catatan", "Notes")).max_length(4000),
+        .hint(t!("10 sampai 2000 karakter", "10 to 2000 characters")),
+        Q::new("/notes", Kind::Textarea, t!("Catatan", "Notes")).max_length(4000),
     ],
 };
 
 const SUMMARY: Part = Part {
     id: "summary",
-    title: ("Ringkasan", "Summary"),
-    hint: Some((
+    title: t!("Ringkasan", "Summary"),
+    hint: Some(t!(
         "Periksa jawaban dan hasilnya. Ini alat bantu keputusan, bukan keputusan.",
-        "Check the answers and the result. This is decision support, not a decision.",
+        "Check the answers and the result. This is decision support, not a decision."
     )),
     visible: Visible::Always,
     questions: &[],
@@ -977,7 +1034,7 @@ const SUMMARY: Part = Part {
 
 /// A question answered yes, no or don't know, at a pointer made at run time.
 fn answer(lang: Lang, pointer: String, label: String, hint: Option<T>) -> Question {
-    let mut question = Q::new("", Kind::Answer, ("", "")).build(lang);
+    let mut question = Q::new("", Kind::Answer, t!("", "")).build(lang);
     question.pointer = pointer;
     question.label = label;
     question.hint = hint.map(|hint| pick(lang, hint));
@@ -989,9 +1046,12 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
     debug_assert_eq!(DANGER.len(), Danger::QUESTIONS.len());
     debug_assert_eq!(NEEDS.len(), Needs::QUESTIONS.len());
     let mut violence = VIOLENCE.build(lang);
-    for (name, text) in DANGER {
+    for (name, text) in DANGER
+        .iter()
+        .filter_map(|danger| danger.split_once('\u{1f}'))
+    {
         let pointer = format!("/danger/{name}");
-        let question = answer(lang, pointer, pick(lang, *text), Some(DANGER_HINT));
+        let question = answer(lang, pointer, pick(lang, text), Some(DANGER_HINT));
         violence.questions.push(question);
     }
     let mut trafficking = TRAFFICKING.build(lang);
@@ -1007,11 +1067,11 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
         .questions
         .extend(MIGRATION.iter().map(|q| q.build(lang)));
     let mut needs = NEEDS_PART.build(lang);
-    for (name, text) in NEEDS {
+    for (name, text) in NEEDS.iter().filter_map(|need| need.split_once('\u{1f}')) {
         let pointer = format!("/needs/{name}");
         needs
             .questions
-            .push(answer(lang, pointer, pick(lang, *text), None));
+            .push(answer(lang, pointer, pick(lang, text), None));
     }
     vec![
         INTAKE.build(lang),

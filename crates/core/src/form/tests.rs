@@ -659,3 +659,16 @@ fn direct_evaluation_agrees_with_reading_the_conditions_as_json() {
         );
     }
 }
+
+/// The serialized form in each language, pinned: a change of how the wording is stored must not
+/// change a byte of what the form says.
+#[test]
+fn form_definition_is_pinned() {
+    for (lang, pinned) in [
+        (Lang::Id, include_str!("pinned/form.id.json")),
+        (Lang::En, include_str!("pinned/form.en.json")),
+    ] {
+        let json = serde_json::to_string_pretty(&Form::new(lang)).unwrap_or_default();
+        assert_eq!(json, pinned.trim_end(), "{lang:?}");
+    }
+}

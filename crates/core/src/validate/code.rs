@@ -18,9 +18,15 @@ macro_rules! codes {
             /// Every code, in catalogue order.
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
+            /// The dotted name, then the message templates in English and in Bahasa Indonesia,
+            /// joined by U+001F: one string per code keeps the module's tables small.
+            fn entry(self) -> &'static str {
+                match self { $(Code::$variant => concat!($code, "\u{1f}", $en, "\u{1f}", $id),)* }
+            }
+
             /// The dotted name, for example `date.in_future`.
             pub fn as_str(self) -> &'static str {
-                match self { $(Code::$variant => $code,)* }
+                self.part(0)
             }
 
             /// Whether a problem with this code is an error or a warning.
@@ -35,9 +41,14 @@ macro_rules! codes {
 
             /// The message template in `lang`; `{name}` stands for the parameter `name`.
             pub fn template(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $((Code::$variant, Lang::En) => $en, (Code::$variant, Lang::Id) => $id,)*
-                }
+                self.part(match lang {
+                    Lang::En => 1,
+                    Lang::Id => 2,
+                })
+            }
+
+            fn part(self, index: usize) -> &'static str {
+                self.entry().split('\u{1f}').nth(index).unwrap_or_default()
             }
         }
     };
