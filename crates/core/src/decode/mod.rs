@@ -244,7 +244,8 @@ macro_rules! decode_struct {
 }
 pub(crate) use decode_struct;
 
-/// Implements [`Decode`] and [`DecodeKey`] for a unit-only enum from its variants' JSON names.
+/// Implements [`Decode`] and [`DecodeKey`] for a unit-only enum from its variants' JSON names,
+/// and [`crate::encode::Encode`] from the same names, so each enum's names are listed once.
 macro_rules! decode_enum {
     ($type:ident { $($variant:ident : $name:literal),* $(,)? }) => {
         impl $type {
@@ -259,6 +260,16 @@ macro_rules! decode_enum {
                 errors: &mut $crate::decode::Errors,
             ) -> Self {
                 Self::DECODE_VARIANTS[$crate::decode::variant(value, at, Self::DECODE_NAMES, errors)]
+            }
+        }
+
+        impl $crate::encode::Encode for $type {
+            fn encode(&self, out: &mut String) {
+                out.push('"');
+                out.push_str(match self {
+                    $($type::$variant => $name,)*
+                });
+                out.push('"');
             }
         }
 

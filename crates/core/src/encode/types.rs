@@ -8,15 +8,12 @@ use crate::condition::{
 };
 use crate::directory::Contact;
 use crate::form::{Choice, Form, Kind, Question, Section, Visibility};
-use crate::model::{Answer, CaseType, IndicatorId, Lang, ProfessionalJudgement, RiskLevel};
+use crate::model::{IndicatorId, Lang, ProfessionalJudgement};
 use crate::problem::{Problem, Severity};
-use crate::referral::{ConsentState, Referral, ReferralProvider, Urgency};
+use crate::referral::{ConsentState, Referral, ReferralProvider};
 use crate::result::{AssessmentResult, EngineInfo, ResultVersion, Traced};
 use crate::risk::{FactorHit, FloorHit, RiskResult};
-use crate::service::ServiceKind;
-use crate::trafficking::{
-    DimensionResult, Elements, Profile, TraffickingResult, TraffickingStatus,
-};
+use crate::trafficking::{DimensionResult, Elements, Profile, TraffickingResult};
 use crate::{encode_enum, encode_struct};
 use std::collections::BTreeMap;
 
@@ -25,22 +22,7 @@ encode_enum!(Severity {
     Error: "error",
     Warning: "warning"
 });
-encode_enum!(Answer {
-    Yes: "yes",
-    No: "no",
-    Unknown: "unknown"
-});
-encode_enum!(CaseType {
-    Ktk: "ktk",
-    Kpo: "kpo"
-});
 encode_enum!(Lang { Id: "id", En: "en" });
-encode_enum!(TraffickingStatus {
-    NotAssessed: "not_assessed",
-    NotIndicated: "not_indicated",
-    Possible: "possible",
-    Indicated: "indicated",
-});
 encode_enum!(Profile {
     AdultLabour: "adult_labour",
     AdultSexual: "adult_sexual",
@@ -53,27 +35,6 @@ encode_enum!(ConsentState {
     Statutory: "statutory",
     GuardianNeeded: "guardian_needed",
     Needed: "needed",
-});
-encode_enum!(ServiceKind {
-    EmergencyProtection: "emergency_protection",
-    PoliceReport: "police_report",
-    MedicalEmergency: "medical_emergency",
-    MedicalCare: "medical_care",
-    Medicolegal: "medicolegal",
-    SexualAssaultCare: "sexual_assault_care",
-    Psychological: "psychological",
-    Psychosocial: "psychosocial",
-    SafeShelter: "safe_shelter",
-    ChildProtection: "child_protection",
-    LegalAid: "legal_aid",
-    VictimProtection: "victim_protection",
-    MigrantWorkerProtection: "migrant_worker_protection",
-    Repatriation: "repatriation",
-    SocialRehabilitation: "social_rehabilitation",
-    EconomicEmpowerment: "economic_empowerment",
-    CivilDocuments: "civil_documents",
-    DisabilityServices: "disability_services",
-    FamilyReintegration: "family_reintegration",
 });
 encode_enum!(Kind {
     Text: "text",
@@ -88,19 +49,7 @@ encode_enum!(Kind {
     List: "list",
 });
 
-impl Encode for RiskLevel {
-    fn encode(&self, out: &mut String) {
-        string(out, self.as_str());
-    }
-}
-
 impl Encode for IndicatorId {
-    fn encode(&self, out: &mut String) {
-        string(out, self.as_str());
-    }
-}
-
-impl Encode for Urgency {
     fn encode(&self, out: &mut String) {
         string(out, self.as_str());
     }
