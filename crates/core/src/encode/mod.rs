@@ -286,17 +286,25 @@ impl<T: Encode> Encode for Vec<T> {
 
 impl<V: Encode> Encode for BTreeMap<String, V> {
     fn encode(&self, out: &mut String) {
-        out.push('{');
-        for (index, (name, value)) in self.iter().enumerate() {
-            if index > 0 {
-                out.push(',');
-            }
-            string(out, name);
-            out.push(':');
-            value.encode(out);
-        }
-        out.push('}');
+        object(out, self);
     }
+}
+
+/// Writes named members as a JSON object, in the order given.
+fn object<'a, V: Encode + 'a>(
+    out: &mut String,
+    members: impl IntoIterator<Item = (&'a String, &'a V)>,
+) {
+    out.push('{');
+    for (index, (name, value)) in members.into_iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        string(out, name);
+        out.push(':');
+        value.encode(out);
+    }
+    out.push('}');
 }
 
 impl Encode for DateTime<FixedOffset> {
@@ -368,18 +376,7 @@ impl Encode for Value {
             }
             Value::String(text) => string(out, text),
             Value::Array(items) => items.encode(out),
-            Value::Object(members) => {
-                out.push('{');
-                for (index, (name, value)) in members.iter().enumerate() {
-                    if index > 0 {
-                        out.push(',');
-                    }
-                    string(out, name);
-                    out.push(':');
-                    value.encode(out);
-                }
-                out.push('}');
-            }
+            Value::Object(members) => object(out, members),
         }
     }
 }
