@@ -2,39 +2,20 @@
 //! examples, the published schema, and JSON Lines batches, run as a user runs it.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a failing test panics
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
+mod common;
+
+use common::{lindung, root};
 use lindung::Lang;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 fn case(folder: &str, name: &str) -> PathBuf {
     root()
         .join("tests/cases")
         .join(folder)
         .join(format!("{name}.json"))
-}
-
-/// Runs `lindung` with `args`, feeding `stdin` when given.
-fn lindung(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lindung"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let mut pipe = child.stdin.take().expect("stdin is piped");
-    if let Some(bytes) = stdin {
-        pipe.write_all(bytes).expect("stdin takes the input");
-    }
-    drop(pipe);
-    child.wait_with_output().expect("the binary finishes")
 }
 
 fn code(output: &Output) -> i32 {

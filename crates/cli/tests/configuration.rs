@@ -2,20 +2,16 @@
 //! `assess` concludes, and `rules check` / `directory check` judge a file before it is used.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a failing test panics
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Output;
 
+mod common;
+
+use common::root;
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
 fn lindung(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lindung"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    common::lindung(args, None)
 }
 
 fn text(bytes: &[u8]) -> String {
