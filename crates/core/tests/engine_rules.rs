@@ -224,6 +224,18 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/risk/floors/0/when", r#"{"answer":{"at":"/danger/strangulation","is":"sometimes"}}"#, "rule `floor.strangulation`, field `when/answer/is`: unknown value `sometimes`, expected one of `yes`, `no`, `unknown`"),
 ];
 
+/// The default rule set as JSON bytes, with the value at `pointer` replaced by the JSON text
+/// `replacement` (`null` removes it).
+fn default_with(pointer: &str, replacement: &str) -> Vec<u8> {
+    let mut doc: Value = serde_json::from_str(DEFAULT).unwrap();
+    mutate(
+        &mut doc,
+        pointer,
+        serde_json::from_str(replacement).unwrap(),
+    );
+    doc.to_string().into_bytes()
+}
+
 fn mutate(doc: &mut Value, pointer: &str, replacement: Value) {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
     let target = doc
@@ -248,13 +260,7 @@ fn mutate(doc: &mut Value, pointer: &str, replacement: Value) {
 fn every_mistake_is_a_named_error() {
     let mut failures = Vec::new();
     for (pointer, replacement, expected) in MISTAKES {
-        let mut doc: Value = serde_json::from_str(DEFAULT).unwrap();
-        mutate(
-            &mut doc,
-            pointer,
-            serde_json::from_str(replacement).unwrap(),
-        );
-        match RuleSet::from_json(doc.to_string().as_bytes()) {
+        match RuleSet::from_json(&default_with(pointer, replacement)) {
             Ok(_) => failures.push(format!(
                 "{pointer} = {replacement}\n  loaded, expected {expected}"
             )),
@@ -394,13 +400,7 @@ fn shape_errors_name_the_rule_the_field_and_the_problem() {
     ];
     let mut failures = Vec::new();
     for (pointer, replacement, expected) in cases {
-        let mut doc: Value = serde_json::from_str(DEFAULT).unwrap();
-        mutate(
-            &mut doc,
-            pointer,
-            serde_json::from_str(replacement).unwrap(),
-        );
-        match RuleSet::from_json(doc.to_string().as_bytes()) {
+        match RuleSet::from_json(&default_with(pointer, replacement)) {
             Err(error) if error == expected => {}
             other => failures.push(format!(
                 "{pointer} = {replacement}\n  expected {expected:?}\n  actual   {:?}",
