@@ -8,6 +8,20 @@ use std::collections::BTreeSet;
 use lindung::fields::{self, FieldKind};
 use serde_json::Value;
 
+/// A subschema with its `$ref` resolved and, for an optional value (`anyOf` with `null`), the
+/// branch that is not `null`.
+fn not_null<'s>(schema: &'s Value, node: &'s Value) -> &'s Value {
+    let node = resolve(schema, node);
+    match node.get("anyOf").and_then(Value::as_array) {
+        Some(options) => options
+            .iter()
+            .map(|o| resolve(schema, o))
+            .find(|o| o.get("type") != Some(&Value::from("null")))
+            .unwrap(),
+        None => node,
+    }
+}
+
 fn resolve<'a>(schema: &'a Value, mut node: &'a Value) -> &'a Value {
     while let Some(reference) = node.get("$ref").and_then(Value::as_str) {
         let name = reference.rsplit('/').next().unwrap();
@@ -82,28 +96,14 @@ fn enum_values_match_the_schema() {
         // Follow the pointer through the schema to the field's own subschema.
         let mut node = resolve(&schema, &schema);
         for part in field.pointer().split('/').skip(1) {
-            node = resolve(&schema, node);
-            if let Some(options) = node.get("anyOf").and_then(Value::as_array) {
-                node = options
-                    .iter()
-                    .map(|o| resolve(&schema, o))
-                    .find(|o| o.get("type") != Some(&Value::from("null")))
-                    .unwrap();
-            }
+            node = not_null(&schema, node);
             node = if part == "*" {
                 &node["items"]
             } else {
                 &node["properties"][part]
             };
         }
-        let mut node = resolve(&schema, node);
-        if let Some(options) = node.get("anyOf").and_then(Value::as_array) {
-            node = options
-                .iter()
-                .map(|o| resolve(&schema, o))
-                .find(|o| o.get("type") != Some(&Value::from("null")))
-                .unwrap();
-        }
+        let mut node = not_null(&schema, node);
         if field.kind() == FieldKind::Set || field.is_repeated() {
             if let Some(items) = node.get("items") {
                 node = resolve(&schema, items);
