@@ -283,7 +283,7 @@ impl Field {
 
     /// True when the pointer stands for every element of an array (it holds `*`).
     pub fn is_repeated(&self) -> bool {
-        self.pointer.contains("/*/")
+        self.pointer.as_bytes().windows(3).any(|part| part == b"/*/")
     }
 
     /// Reads the field from an assessment.

@@ -3,8 +3,6 @@
 //! Services and areas are read as plain strings first so that an unknown service kind or a
 //! malformed area can be reported with the provider it belongs to.
 
-use std::collections::HashSet;
-
 use super::{
     Accepts, Contact, Directory, DirectoryError, Provider, MAX_AREAS, MAX_BYTES, MAX_PROVIDERS,
     NATIONAL,
@@ -73,7 +71,8 @@ pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryEr
             count: raw.providers.len(),
         });
     }
-    let mut seen = HashSet::new();
+    // Provider ids seen so far, sorted.
+    let mut seen: Vec<String> = Vec::with_capacity(raw.providers.len());
     let mut providers = Vec::with_capacity(raw.providers.len());
     for (index, raw_provider) in raw.providers.into_iter().enumerate() {
         if !is_id(&raw_provider.id) {
@@ -82,10 +81,13 @@ pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryEr
                 value: raw_provider.id,
             });
         }
-        if !seen.insert(raw_provider.id.clone()) {
-            return Err(DirectoryError::DuplicateProviderId {
-                provider: raw_provider.id,
-            });
+        match seen.binary_search(&raw_provider.id) {
+            Ok(_) => {
+                return Err(DirectoryError::DuplicateProviderId {
+                    provider: raw_provider.id,
+                })
+            }
+            Err(at) => seen.insert(at, raw_provider.id.clone()),
         }
         providers.push(provider(raw_provider)?);
     }

@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use serde_json::Value;
 
 mod types;
@@ -313,20 +313,17 @@ impl Encode for DateTime<FixedOffset> {
         // there is one, `Z` for UTC.
         let local = self.naive_local();
         let year = local.year();
-        let offset = self.offset().local_minus_utc();
-        if !(0..=9999).contains(&year) || offset % 60 != 0 {
-            out.push('"');
-            out.push_str(&self.to_rfc3339_opts(SecondsFormat::AutoSi, true));
-            out.push('"');
-            return;
+        out.push('"');
+        if !(0..=9999).contains(&year) {
+            // ISO 8601 signs a year outside 0000-9999.
+            out.push(if year < 0 { '-' } else { '+' });
         }
+        padded(out, year.unsigned_abs(), 4);
         let (mut second, mut nano) = (local.second(), local.nanosecond());
         if nano >= 1_000_000_000 {
             second += 1;
             nano -= 1_000_000_000;
         }
-        out.push('"');
-        padded(out, year.unsigned_abs(), 4);
         for (separator, value) in [
             ('-', local.month()),
             ('-', local.day()),
@@ -347,11 +344,13 @@ impl Encode for DateTime<FixedOffset> {
                 padded(out, nano, 9);
             }
         }
+        let offset = self.offset().local_minus_utc();
         if offset == 0 {
             out.push('Z');
         } else {
             out.push(if offset < 0 { '-' } else { '+' });
-            let minutes = offset.unsigned_abs() / 60;
+            // Seconds of an offset round to the nearest minute.
+            let minutes = (offset.unsigned_abs() + 30) / 60;
             padded(out, minutes / 60, 2);
             out.push(':');
             padded(out, minutes % 60, 2);
@@ -457,6 +456,40 @@ mod tests {
             let Ok(at) = at else { continue };
             let expected = serde_json::to_string(&at).unwrap_or_default();
             assert_eq!(to_json(&at), expected);
+        }
+    }
+
+    #[test]
+    fn dates_no_text_can_hold_are_written_as_chrono_writes_them() {
+        use chrono::{NaiveDate, TimeZone};
+        // Years outside 0000-9999 and offsets with seconds come only from code, not from text.
+        let offsets = [
+            0,
+            29,
+            30,
+            -30,
+            -31,
+            5 * 3600 + 30 * 60 + 31,
+            -86_399,
+            86_399,
+            3_599,
+        ];
+        let years = [-123_456, -1, 0, 9_999, 10_000, 262_142];
+        for (year, seconds) in years
+            .iter()
+            .flat_map(|y| offsets.iter().map(move |s| (*y, *s)))
+        {
+            let offset = FixedOffset::east_opt(seconds);
+            let local = NaiveDate::from_ymd_opt(year, 6, 15)
+                .and_then(|date| date.and_hms_nano_opt(12, 34, 56, 7_000));
+            let (Some(offset), Some(local)) = (offset, local) else {
+                panic!("{year} {seconds}");
+            };
+            let Some(at) = offset.from_local_datetime(&local).single() else {
+                continue;
+            };
+            let expected = serde_json::to_string(&at).unwrap_or_default();
+            assert_eq!(to_json(&at), expected, "{year} {seconds}");
         }
     }
 }

@@ -131,7 +131,23 @@ fn tokens(pointer: &str) -> Option<Vec<String>> {
     let rest = pointer.strip_prefix('/')?;
     Some(
         rest.split('/')
-            .map(|token| token.replace("~1", "/").replace("~0", "~"))
+            .map(|token| {
+                // `~1` is `/` and `~0` is `~`, undone in that order.
+                let mut out = String::with_capacity(token.len());
+                let mut chars = token.chars();
+                while let Some(c) = chars.next() {
+                    match (c, chars.clone().next()) {
+                        ('~', Some('1')) => out.push('/'),
+                        ('~', Some('0')) => out.push('~'),
+                        _ => {
+                            out.push(c);
+                            continue;
+                        }
+                    }
+                    chars.next();
+                }
+                out
+            })
             .collect(),
     )
 }
@@ -162,6 +178,22 @@ impl Path<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointer_tokens_are_unescaped_as_rfc_6901_says() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("", Some(&[])),
+            ("/", Some(&[""])),
+            ("/a~1b/~0/c", Some(&["a/b", "~", "c"])),
+            ("/~01", Some(&["~1"])),
+            ("/~~1/~/~2/é~1", Some(&["~/", "~", "~2", "é/"])),
+            ("a/b", None),
+        ];
+        for (pointer, expected) in cases {
+            let expected = expected.map(|tokens| tokens.iter().map(|t| t.to_string()).collect());
+            assert_eq!(tokens(pointer), expected, "{pointer}");
+        }
+    }
 
     #[test]
     fn repeated_keys_are_found_at_every_depth() {
