@@ -283,7 +283,10 @@ impl Field {
 
     /// True when the pointer stands for every element of an array (it holds `*`).
     pub fn is_repeated(&self) -> bool {
-        self.pointer.as_bytes().windows(3).any(|part| part == b"/*/")
+        self.pointer
+            .as_bytes()
+            .windows(3)
+            .any(|part| part == b"/*/")
     }
 
     /// Reads the field from an assessment.

@@ -106,7 +106,7 @@ pub fn string(out: &mut String, text: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&text[start..index]);
+        out.push_str(text.get(start..index).unwrap_or_default());
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -117,7 +117,7 @@ pub fn string(out: &mut String, text: &str) {
         }
         start = index + 1;
     }
-    out.push_str(&text[start..]);
+    out.push_str(text.get(start..).unwrap_or_default());
     out.push('"');
 }
 
@@ -179,9 +179,9 @@ pub fn float(out: &mut String, value: f64) {
                     out.push_str(&digits);
                 } else {
                     let point = digits.len() - places;
-                    out.push_str(&digits[..point]);
+                    out.push_str(digits.get(..point).unwrap_or_default());
                     out.push('.');
-                    out.push_str(&digits[point..]);
+                    out.push_str(digits.get(point..).unwrap_or_default());
                 }
                 return;
             }

@@ -11,6 +11,7 @@ use super::Form;
 use crate::condition::{Condition, Scalar};
 use crate::decode::time;
 use crate::fields::Named;
+use crate::json::find;
 use crate::model::{whole_years_between, CHILD_AGE};
 
 /// The visible parts of the form.
@@ -53,7 +54,7 @@ pub(super) fn holds(condition: &Condition, doc: &Value) -> bool {
         Condition::Any(conditions) => conditions.iter().any(|c| holds(c, doc)),
         Condition::Not(condition) => !holds(condition, doc),
         Condition::Answer(test) => text_at(doc, &test.at) == Some(test.is.name()),
-        Condition::Equals(test) => doc.pointer(&test.at).is_some_and(|v| match &test.value {
+        Condition::Equals(test) => find(doc, &test.at).is_some_and(|v| match &test.value {
             Scalar::Bool(b) => v.as_bool() == Some(*b),
             // As JSON values compare: a whole number in the document is not equal to the same
             // number written as a float, and a bound that is not finite reads as `null`.
@@ -63,12 +64,11 @@ pub(super) fn holds(condition: &Condition, doc: &Value) -> bool {
             Scalar::Number(_) => v.is_null(),
             Scalar::Text(t) => v.as_str() == Some(t),
         }),
-        Condition::Includes(test) => doc
-            .pointer(&test.at)
+        Condition::Includes(test) => find(doc, &test.at)
             .and_then(Value::as_array)
             .is_some_and(|items| items.iter().any(|v| v.as_str() == Some(&test.value))),
-        Condition::AtLeast(test) => compare(doc.pointer(&test.at), test.value, |a, b| a >= b),
-        Condition::Below(test) => compare(doc.pointer(&test.at), test.value, |a, b| a < b),
+        Condition::AtLeast(test) => compare(find(doc, &test.at), test.value, |a, b| a >= b),
+        Condition::Below(test) => compare(find(doc, &test.at), test.value, |a, b| a < b),
         Condition::CountYes(test) => {
             let yes = test
                 .of
@@ -100,7 +100,7 @@ pub(super) fn holds(condition: &Condition, doc: &Value) -> bool {
 }
 
 fn text_at<'a>(doc: &'a Value, pointer: &str) -> Option<&'a str> {
-    doc.pointer(pointer).and_then(Value::as_str)
+    find(doc, pointer).and_then(Value::as_str)
 }
 
 /// A number field against a bound; a bound that is not finite (no JSON number) never holds.
@@ -113,8 +113,7 @@ fn compare(value: Option<&Value>, bound: f64, op: fn(f64, f64) -> bool) -> bool 
 
 /// Whether the person is a child at `assessedAt`; `None` while the age is not known.
 pub(super) fn is_child(doc: &Value) -> Option<bool> {
-    let birth = doc
-        .pointer("/person/birthDate")
+    let birth = find(doc, "/person/birthDate")
         .and_then(Value::as_str)
         .and_then(time::date);
     let on = doc
@@ -124,8 +123,7 @@ pub(super) fn is_child(doc: &Value) -> Option<bool> {
         .map(|t| t.date_naive());
     let age = match (birth, on) {
         (Some(birth), Some(on)) => whole_years_between(birth, on),
-        _ => doc
-            .pointer("/person/ageYears")
+        _ => find(doc, "/person/ageYears")
             .and_then(Value::as_u64)
             .and_then(|a| u32::try_from(a).ok()),
     };

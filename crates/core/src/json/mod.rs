@@ -123,33 +123,68 @@ pub fn push_token(pointer: &str, token: &str) -> String {
     out
 }
 
+/// The value a JSON Pointer names in `value` (RFC 6901), like `serde_json::Value::pointer`.
+///
+/// ```
+/// let doc = serde_json::json!({"a/b": [1, {"~": true}]});
+/// assert_eq!(lindung::json::find(&doc, "/a~1b/1/~0"), Some(&serde_json::json!(true)));
+/// assert_eq!(lindung::json::find(&doc, "/a~1b/01"), None);
+/// ```
+pub fn find<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let mut at = value;
+    for token in pointer.strip_prefix('/')?.split('/') {
+        let unescaped;
+        let token = if token.contains('~') {
+            unescaped = unescape(token);
+            unescaped.as_str()
+        } else {
+            token
+        };
+        at = match at {
+            Value::Object(members) => members.get(token)?,
+            Value::Array(items) => items.get(index(token)?)?,
+            _ => return None,
+        };
+    }
+    Some(at)
+}
+
+/// An array index as a pointer writes it: digits, no leading zero, no sign.
+fn index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.len() > 1 && token.starts_with('0')) {
+        return None;
+    }
+    token.parse().ok()
+}
+
+/// A reference token with `~1` read as `/` and `~0` as `~`, in one pass.
+fn unescape(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    let mut chars = token.chars();
+    while let Some(c) = chars.next() {
+        match (c, chars.clone().next()) {
+            ('~', Some('1')) => out.push('/'),
+            ('~', Some('0')) => out.push('~'),
+            _ => {
+                out.push(c);
+                continue;
+            }
+        }
+        chars.next();
+    }
+    out
+}
+
 /// Splits a JSON Pointer into its unescaped reference tokens; `None` when it is not a pointer.
 fn tokens(pointer: &str) -> Option<Vec<String>> {
     if pointer.is_empty() {
         return Some(Vec::new());
     }
     let rest = pointer.strip_prefix('/')?;
-    Some(
-        rest.split('/')
-            .map(|token| {
-                // `~1` is `/` and `~0` is `~`, undone in that order.
-                let mut out = String::with_capacity(token.len());
-                let mut chars = token.chars();
-                while let Some(c) = chars.next() {
-                    match (c, chars.clone().next()) {
-                        ('~', Some('1')) => out.push('/'),
-                        ('~', Some('0')) => out.push('~'),
-                        _ => {
-                            out.push(c);
-                            continue;
-                        }
-                    }
-                    chars.next();
-                }
-                out
-            })
-            .collect(),
-    )
+    Some(rest.split('/').map(unescape).collect())
 }
 
 /// A place in a document, built on the stack as a walk descends and written out as a JSON

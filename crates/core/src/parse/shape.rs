@@ -149,7 +149,7 @@ impl<'v> Compiler<'v> {
             }
             let target = reference
                 .strip_prefix('#')
-                .and_then(|pointer| self.root.pointer(pointer));
+                .and_then(|pointer| crate::json::find(self.root, pointer));
             let id = match target {
                 Some(target) if depth < 64 => self.compile(target, depth + 1),
                 _ => self.push(Node::default()),

@@ -129,7 +129,7 @@ fn shape_error(value: &Value, error: DecodeError) -> RuleSetError {
 
 /// A rule's id; a dimension's number, as the later checks name it; else the rule's pointer.
 fn rule_name(value: &Value, item: &str) -> String {
-    let id = value.pointer(item).and_then(|item| item.get("id"));
+    let id = crate::json::find(value, item).and_then(|item| item.get("id"));
     match id {
         Some(Value::String(id)) => id.clone(),
         Some(Value::Number(number)) if item.starts_with("/trafficking/dimensions/") => {

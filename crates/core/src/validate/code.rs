@@ -250,12 +250,13 @@ fn render(template: &str, params: &[(&str, String)]) -> String {
     let mut message = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        message.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
+        // Slices at `{` and `}` (ASCII) are always on character boundaries.
+        message.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
         let placeholder = after.find('}').and_then(|close| {
-            let name = &after[..close];
+            let name = after.get(..close)?;
             let (_, value) = params.iter().find(|(known, _)| *known == name)?;
-            Some((value, &after[close + 1..]))
+            Some((value, after.get(close + 1..)?))
         });
         match placeholder {
             Some((value, tail)) => {
@@ -277,7 +278,7 @@ fn push_shortened(message: &mut String, value: &str) {
     const MAX: usize = 80;
     match value.char_indices().nth(MAX) {
         Some((cut, _)) => {
-            message.push_str(&value[..cut]);
+            message.push_str(value.get(..cut).unwrap_or_default());
             message.push('…');
         }
         None => message.push_str(value),
