@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use serde_json::Value;
 
 mod types;
@@ -309,54 +309,77 @@ fn object<'a, V: Encode + 'a>(
 
 impl Encode for DateTime<FixedOffset> {
     fn encode(&self, out: &mut String) {
-        // As chrono's serde support writes it: RFC 3339, the fraction in 3, 6 or 9 digits when
-        // there is one, `Z` for UTC.
-        let local = self.naive_local();
-        let year = local.year();
+        // As chrono's serde support writes it: `Z` for UTC.
         out.push('"');
-        if !(0..=9999).contains(&year) {
-            // ISO 8601 signs a year outside 0000-9999.
-            out.push(if year < 0 { '-' } else { '+' });
-        }
-        padded(out, year.unsigned_abs(), 4);
-        let (mut second, mut nano) = (local.second(), local.nanosecond());
-        if nano >= 1_000_000_000 {
-            second += 1;
-            nano -= 1_000_000_000;
-        }
-        for (separator, value) in [
-            ('-', local.month()),
-            ('-', local.day()),
-            ('T', local.hour()),
-            (':', local.minute()),
-            (':', second),
-        ] {
-            out.push(separator);
-            padded(out, value, 2);
-        }
-        if nano != 0 {
-            out.push('.');
-            if nano % 1_000_000 == 0 {
-                padded(out, nano / 1_000_000, 3);
-            } else if nano % 1_000 == 0 {
-                padded(out, nano / 1_000, 6);
-            } else {
-                padded(out, nano, 9);
-            }
-        }
-        let offset = self.offset().local_minus_utc();
-        if offset == 0 {
-            out.push('Z');
-        } else {
-            out.push(if offset < 0 { '-' } else { '+' });
-            // Seconds of an offset round to the nearest minute.
-            let minutes = (offset.unsigned_abs() + 30) / 60;
-            padded(out, minutes / 60, 2);
-            out.push(':');
-            padded(out, minutes % 60, 2);
-        }
+        date_time(out, self, true);
         out.push('"');
     }
+}
+
+/// Writes a date as chrono displays a `NaiveDate`: `YYYY-MM-DD`, a year outside 0000-9999 signed
+/// (as ISO 8601 asks).
+pub(crate) fn date(out: &mut String, date: NaiveDate) {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        out.push(if year < 0 { '-' } else { '+' });
+    }
+    padded(out, year.unsigned_abs(), 4);
+    for value in [date.month(), date.day()] {
+        out.push('-');
+        padded(out, value, 2);
+    }
+}
+
+/// A date as text, as chrono displays it (see [`date`]).
+pub(crate) fn date_text(value: NaiveDate) -> String {
+    let mut out = String::with_capacity(10);
+    date(&mut out, value);
+    out
+}
+
+/// Writes a date and time in RFC 3339 as chrono does: the fraction in 3, 6 or 9 digits when there
+/// is one, the offset in minutes (its seconds rounded), and `Z` for UTC when `zulu` (else
+/// `+00:00`, as `to_rfc3339` writes).
+pub(crate) fn date_time(out: &mut String, at: &DateTime<FixedOffset>, zulu: bool) {
+    let local = at.naive_local();
+    date(out, local.date());
+    let (mut second, mut nano) = (local.second(), local.nanosecond());
+    if nano >= 1_000_000_000 {
+        second += 1;
+        nano -= 1_000_000_000;
+    }
+    for (separator, value) in [('T', local.hour()), (':', local.minute()), (':', second)] {
+        out.push(separator);
+        padded(out, value, 2);
+    }
+    if nano != 0 {
+        out.push('.');
+        if nano % 1_000_000 == 0 {
+            padded(out, nano / 1_000_000, 3);
+        } else if nano % 1_000 == 0 {
+            padded(out, nano / 1_000, 6);
+        } else {
+            padded(out, nano, 9);
+        }
+    }
+    let offset = at.offset().local_minus_utc();
+    if offset == 0 && zulu {
+        out.push('Z');
+    } else {
+        out.push(if offset < 0 { '-' } else { '+' });
+        // Seconds of an offset round to the nearest minute.
+        let minutes = (offset.unsigned_abs() + 30) / 60;
+        padded(out, minutes / 60, 2);
+        out.push(':');
+        padded(out, minutes % 60, 2);
+    }
+}
+
+/// A date and time as text, as chrono's `to_rfc3339` writes it (see [`date_time`]).
+pub(crate) fn date_time_text(at: &DateTime<FixedOffset>) -> String {
+    let mut out = String::with_capacity(25);
+    date_time(&mut out, at, false);
+    out
 }
 
 impl Encode for Value {
@@ -456,6 +479,7 @@ mod tests {
             let Ok(at) = at else { continue };
             let expected = serde_json::to_string(&at).unwrap_or_default();
             assert_eq!(to_json(&at), expected);
+            assert_eq!(date_time_text(&at), at.to_rfc3339(), "{text}");
         }
     }
 
@@ -491,6 +515,8 @@ mod tests {
             };
             let expected = serde_json::to_string(&at).unwrap_or_default();
             assert_eq!(to_json(&at), expected, "{year} {seconds}");
+            assert_eq!(date_time_text(&at), at.to_rfc3339(), "{year} {seconds}");
+            assert_eq!(date_text(local.date()), local.date().to_string(), "{year}");
         }
     }
 }

@@ -7,10 +7,11 @@ use crate::model::{whole_years_between, Assessment, Lang};
 use crate::problem::Problem;
 
 use super::Code;
+use crate::encode::{date_text, date_time_text};
 
 pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
     // Written out only for a problem.
-    let assessed_at = || assessment.assessed_at.to_rfc3339();
+    let assessed_at = || date_time_text(&assessment.assessed_at);
     let today = assessment.assessed_on();
     let dates = recorded_dates(assessment);
     for (path, date) in &dates {
@@ -18,7 +19,7 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
             out.push(Code::DateInFuture.problem(
                 path.pointer(),
                 lang,
-                &[("value", date.to_string()), ("assessedAt", assessed_at())],
+                &[("value", date_text(*date)), ("assessedAt", assessed_at())],
             ));
         }
     }
@@ -28,7 +29,10 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
                 out.push(Code::DateInFuture.problem(
                     "/violence/lastSexualAssaultAt",
                     lang,
-                    &[("value", at.to_rfc3339()), ("assessedAt", assessed_at())],
+                    &[
+                        ("value", date_time_text(&at)),
+                        ("assessedAt", assessed_at()),
+                    ],
                 ));
             }
         }
@@ -37,7 +41,7 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
                 out.push(Code::ViolenceIncidentOrder.problem(
                     "/violence/lastIncidentOn",
                     lang,
-                    &[("first", first.to_string()), ("last", last.to_string())],
+                    &[("first", date_text(first)), ("last", date_text(last))],
                 ));
             }
         }
@@ -49,7 +53,7 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
                     out.push(Code::EventDateOrder.problem(
                         format!("/trafficking/events/{index}/to"),
                         lang,
-                        &[("from", from.to_string()), ("to", to.to_string())],
+                        &[("from", date_text(from)), ("to", date_text(to))],
                     ));
                 }
             }
@@ -123,8 +127,8 @@ fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
             "/person/birthDate",
             lang,
             &[
-                ("birthDate", birth.to_string()),
-                ("incident", incident.to_string()),
+                ("birthDate", date_text(birth)),
+                ("incident", date_text(incident)),
             ],
         ));
     }
@@ -140,7 +144,7 @@ fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
             lang,
             &[
                 ("ageYears", stated.to_string()),
-                ("birthDate", birth.to_string()),
+                ("birthDate", date_text(birth)),
                 ("computed", computed.to_string()),
             ],
         ));
