@@ -88,6 +88,24 @@ test('the built-in rule set and directory load again as agency files', () => {
   assert.deepEqual(core.loadDirectory(text, 'en'), { ok: true, errors: [] });
 });
 
+test('a wrong rule is named and pointed at in the rule set', () => {
+  const rules = JSON.parse(fs.readFileSync(path.join(ROOT, 'crates', 'core', 'data', 'rules.default.json'), 'utf8'));
+  rules.risk.factors[2].when = { answer: { at: '/danger/choking', is: 'yes' } };
+  rules.referrals[1].label.en = ' ';
+  const outcome = core.loadRules(rules, 'en');
+  assert.equal(outcome.ok, false);
+  const [error] = outcome.errors;
+  assert.equal(error.code, 'rules.rule');
+  assert.equal(error.path, '/risk/factors/2/when');
+  assert.equal(error.params.rule, rules.risk.factors[2].id);
+  assert.match(error.message, /\/danger\/choking/);
+  rules.risk.factors[2].when = { answer: { at: '/danger/strangulation', is: 'yes' } };
+  assert.equal(core.loadRules(rules, 'en').errors[0].path, '/referrals/1/label');
+  rules.referrals[1].label.en = 'Referral';
+  assert.deepEqual(core.loadRules(rules, 'en'), { ok: true, errors: [] });
+  assert.deepEqual(core.loadRules(fs.readFileSync(path.join(ROOT, 'crates', 'core', 'data', 'rules.default.json'), 'utf8'), 'en'), { ok: true, errors: [] });
+});
+
 test('form definition and version are exported; the schemas are files, not in the module', () => {
   for (const lang of ['id', 'en']) {
     const form = core.formDefinition(lang);

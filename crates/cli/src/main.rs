@@ -211,7 +211,14 @@ fn run(command: Command) -> Result<Outcome, Failure> {
                 let doc = rules.document();
                 format!("rule set `{}` version {} is valid", doc.id, doc.version)
             });
-            report_check(&mut out, &file, checked)?
+            // An error inside the file is placed at its line and column, as a compiler does.
+            let place = checked
+                .as_ref()
+                .err()
+                .and_then(|error| error.pointer())
+                .and_then(|pointer| lindung::json::locate(&bytes, pointer))
+                .map(|(line, column)| format!("{file}:{line}:{column}"));
+            report_check(&mut out, place.as_deref().unwrap_or(&file), checked)?
         }
         Command::Rules(RulesCommand::Show { file }) => {
             let rules = match file {

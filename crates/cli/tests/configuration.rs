@@ -113,6 +113,15 @@ fn rules_check_accepts_a_good_file_and_names_the_rule_of_a_bad_one() {
         said.contains(&format!("`{factor}`")) && said.contains("/danger/choking"),
         "{said}"
     );
+    // The error is placed where the rule's `when` is in the file.
+    let written = text(&std::fs::read(&bad).expect("bad rules"));
+    let (line, column) = lindung::json::locate(written.as_bytes(), "/risk/factors/0/when")
+        .expect("the factor's condition");
+    assert!(line == 1 && column > 1, "{line}:{column}");
+    assert!(
+        said.starts_with(&format!("{}:{line}:{column}: ", bad.display())),
+        "{said}"
+    );
 
     // The same bad file given to `assess` is a usage error: nothing is assessed with it.
     let case = root().join("tests/cases/valid/minimal.json");

@@ -256,6 +256,14 @@ fn mutate(doc: &mut Value, pointer: &str, replacement: Value) {
     }
 }
 
+/// True when the error's pointer names the changed place, a place inside it, or the field of the
+/// same rule that holds it.
+fn related(changed: &str, error: &str) -> bool {
+    let inside =
+        |outer: &str, inner: &str| inner == outer || inner.starts_with(&format!("{outer}/"));
+    inside(changed, error) || inside(error, changed)
+}
+
 #[test]
 fn every_mistake_is_a_named_error() {
     let mut failures = Vec::new();
@@ -264,6 +272,11 @@ fn every_mistake_is_a_named_error() {
             Ok(_) => failures.push(format!(
                 "{pointer} = {replacement}\n  loaded, expected {expected}"
             )),
+            Err(RuleSetError::Rule { pointer: at, .. }) if !related(pointer, &at) => {
+                failures.push(format!(
+                    "{pointer} = {replacement}\n  the error points at `{at}`, not at the change"
+                ))
+            }
             Err(e) if e.to_string().starts_with(expected) => {}
             Err(e) => failures.push(format!(
                 "{pointer} = {replacement}\n  expected {expected}\n  actual   {e}"
@@ -318,10 +331,12 @@ fn the_rule_sets_read_as_serde_reads_them() {
     }
 }
 
-fn rule(rule: &str, field: &str, problem: &str) -> RuleSetError {
+/// A rule's error: the rule is item `item` (a JSON Pointer) of its list.
+fn rule(item: &str, rule: &str, field: &str, problem: &str) -> RuleSetError {
     RuleSetError::Rule {
         rule: rule.to_owned(),
         field: field.to_owned(),
+        pointer: format!("{item}/{field}"),
         problem: problem.to_owned(),
     }
 }
@@ -342,30 +357,30 @@ fn shape_errors_name_the_rule_the_field_and_the_problem() {
     // A change to the default rule set (`null` removes the member) and the whole error.
     let cases: Vec<(&str, &str, RuleSetError)> = vec![
         ("/risk/factors/0/weight", r#""heavy""#,
-         rule("risk.strangulation", "weight", "expected a whole number, found a string")),
+         rule("/risk/factors/0", "risk.strangulation", "weight", "expected a whole number, found a string")),
         ("/risk/factors/0/weight", "2.5",
-         rule("risk.strangulation", "weight", "expected a whole number of 0 or more, found 2.5")),
+         rule("/risk/factors/0", "risk.strangulation", "weight", "expected a whole number of 0 or more, found 2.5")),
         ("/risk/factors/0/weight", "4294967296",
-         rule("risk.strangulation", "weight", "4294967296 is over the largest allowed, 4294967295")),
+         rule("/risk/factors/0", "risk.strangulation", "weight", "4294967296 is over the largest allowed, 4294967295")),
         ("/risk/factors/0/when", r#"{"answr":{"at":"/danger/strangulation","is":"yes"}}"#,
-         rule("risk.strangulation", "when/answr",
+         rule("/risk/factors/0", "risk.strangulation", "when/answr",
               &format!("unknown condition `answr`, expected one of {CONDITION_NAMES}"))),
         ("/risk/floors/1/when/all/1/any/0/answer/or", r#""no""#,
-         rule("floor.threats_with_weapon", "when/all/1/any/0/answer/or",
+         rule("/risk/floors/1", "floor.threats_with_weapon", "when/all/1/any/0/answer/or",
               "unknown field `or`, expected one of `at`, `is`")),
         ("/risk/floors/0/label/en", "null",
-         rule("floor.strangulation", "label/en", "missing field `en`")),
+         rule("/risk/floors/0", "floor.strangulation", "label/en", "missing field `en`")),
         ("/referrals/1/when", r#"{"caseType":"kpo","child":true}"#,
-         rule("referral.household_protection", "when",
+         rule("/referrals/1", "referral.household_protection", "when",
               "expected a condition object with one member, found 2 members: `caseType`, `child`")),
         ("/referrals/1/when", "{}",
-         rule("referral.household_protection", "when",
+         rule("/referrals/1", "referral.household_protection", "when",
               "expected a condition object with one member, found an empty object")),
         ("/referrals/1/when/all/0/equals/value", "[]",
-         rule("referral.household_protection", "when/all/0/equals/value",
+         rule("/referrals/1", "referral.household_protection", "when/all/0/equals/value",
               "expected a boolean, a number or a string, found an array")),
         ("/referrals/1/withService", r#""spa""#,
-         rule("referral.household_protection", "withService",
+         rule("/referrals/1", "referral.household_protection", "withService",
               "unknown value `spa`, expected one of `emergency_protection`, `police_report`, \
                `medical_emergency`, `medical_care`, `medicolegal`, `sexual_assault_care`, \
                `psychological`, `psychosocial`, `safe_shelter`, `child_protection`, `legal_aid`, \
@@ -373,19 +388,19 @@ fn shape_errors_name_the_rule_the_field_and_the_problem() {
                `social_rehabilitation`, `economic_empowerment`, `civil_documents`, \
                `disability_services`, `family_reintegration`")),
         ("/referrals/1/id", "7",
-         rule("/referrals/1", "id", "expected a string, found a number")),
+         rule("/referrals/1", "/referrals/1", "id", "expected a string, found a number")),
         ("/trafficking/statusRules/0/test", r#"{"groups":[[1]]}"#,
-         rule("trafficking.indicated.dimensions", "test/groups",
+         rule("/trafficking/statusRules/0", "trafficking.indicated.dimensions", "test/groups",
               "unknown status test `groups`, expected one of `dimensionGroups`, \
                `dimensionsAtLeast`, `requiredElements`, `elementsAtLeast`")),
         ("/trafficking/statusRules/0/status", r#""likely""#,
-         rule("trafficking.indicated.dimensions", "status",
+         rule("/trafficking/statusRules/0", "trafficking.indicated.dimensions", "status",
               "unknown value `likely`, expected one of `not_assessed`, `not_indicated`, \
                `possible`, `indicated`")),
         ("/trafficking/catalogue/0/dimension", "300",
-         rule("d1_job_nature", "dimension", "300 is over the largest allowed, 255")),
+         rule("/trafficking/catalogue/0", "d1_job_nature", "dimension", "300 is over the largest allowed, 255")),
         ("/trafficking/dimensions/2/label", r#""Recruitment""#,
-         rule("dimension 3", "label", "expected an object, found a string")),
+         rule("/trafficking/dimensions/2", "dimension 3", "label", "expected an object, found a string")),
         // Not inside a rule: the pointer names the place.
         ("/risk/floors/1", r#""floor""#,
          document("/risk/floors/1", "expected an object, found a string")),
@@ -486,7 +501,7 @@ mod any_wrong_type {
             let mut doc: Value = serde_json::from_str(DEFAULT).unwrap();
             doc.pointer_mut(item_pointer).unwrap()[member.as_str()] = replacement.clone();
             let error = RuleSet::from_json(doc.to_string().as_bytes()).map(|_| ()).unwrap_err();
-            let RuleSetError::Rule { rule, field, problem } = &error else {
+            let RuleSetError::Rule { rule, field, pointer, problem } = &error else {
                 panic!("{item_pointer}/{member} = {replacement}: {error}");
             };
             let expected_rule = match item.get("id") {
@@ -497,6 +512,7 @@ mod any_wrong_type {
             };
             prop_assert_eq!(rule, &expected_rule);
             prop_assert_eq!(field, member);
+            prop_assert_eq!(pointer, &format!("{item_pointer}/{member}"));
             prop_assert!(problem.starts_with("expected "), "{}", problem);
             prop_assert!(!problem.contains("u32") && !problem.contains("Vec<"), "{}", problem);
         }

@@ -67,7 +67,7 @@ fn rules_problem(error: &RuleSetError) -> Problem {
         RuleSetError::TooLarge { .. } => ("rules.too_large", String::new()),
         RuleSetError::Json { .. } => ("rules.json", String::new()),
         RuleSetError::Document { field, .. } => ("rules.document", field.clone()),
-        RuleSetError::Rule { field, .. } => ("rules.rule", field.clone()),
+        RuleSetError::Rule { pointer, .. } => ("rules.rule", pointer.clone()),
         _ => ("rules.invalid", String::new()),
     };
     let mut out = problem(&path, code, error.to_string());

@@ -5,10 +5,13 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::{Checked, RuleSet, RuleSetDocument, StatusTest, MAX_BYTES};
-use crate::condition::{Condition, Scope};
+use super::{
+    CatalogueEntry, Checked, ReferralRule, RiskFactor, RuleSet, RuleSetDocument, StatusRule,
+    StatusTest, MAX_BYTES,
+};
+use crate::condition::{Compiled, Condition, Scope};
 use crate::decode::DecodeError;
-use crate::fields::{self, FieldKind};
+use crate::fields::{self, Field, FieldKind};
 use crate::model::{IndicatorId, Text};
 use crate::trafficking::TraffickingStatus;
 
@@ -49,16 +52,63 @@ pub enum RuleSetError {
         /// The field of the rule; for a shape error, the place in the rule, a JSON Pointer
         /// without its leading `/` (`label/en`, `when/any/0/answer/is`).
         field: String,
+        /// The field as a JSON Pointer into the rule set (`/risk/factors/0/when`), for tools
+        /// that point at the place in the file.
+        pointer: String,
         /// What is wrong.
         problem: String,
     },
 }
 
+impl RuleSetError {
+    /// Where in the rule set the error is, as a JSON Pointer: the field of the rule set or of the
+    /// rule; `None` for a document too large or not JSON (whose message has the line and
+    /// column).
+    ///
+    /// ```
+    /// use lindung::rules::RuleSet;
+    ///
+    /// let mut doc: serde_json::Value = serde_json::from_str(&RuleSet::builtin().to_json())?;
+    /// doc["referrals"][2]["label"]["en"] = serde_json::json!("");
+    /// let error = RuleSet::from_json(doc.to_string().as_bytes()).unwrap_err();
+    /// assert_eq!(error.pointer(), Some("/referrals/2/label"));
+    /// # Ok::<(), serde_json::Error>(())
+    /// ```
+    pub fn pointer(&self) -> Option<&str> {
+        match self {
+            RuleSetError::Document { field, .. } => Some(field),
+            RuleSetError::Rule { pointer, .. } => Some(pointer),
+            RuleSetError::TooLarge { .. } | RuleSetError::Json { .. } => None,
+        }
+    }
+}
+
+/// A rule's error; [`placed`] adds where the rule is.
 fn rule_error(rule: &str, field: &str, problem: impl Into<String>) -> RuleSetError {
     RuleSetError::Rule {
         rule: rule.to_owned(),
         field: field.to_owned(),
+        pointer: String::new(),
         problem: problem.into(),
+    }
+}
+
+/// Places a rule's error at item `index` of the rule list at `list`: its pointer becomes
+/// `{list}/{index}/{field}`.
+fn placed(list: &'static str, index: usize) -> impl Fn(RuleSetError) -> RuleSetError {
+    move |error| match error {
+        RuleSetError::Rule {
+            rule,
+            field,
+            pointer,
+            problem,
+        } if pointer.is_empty() => RuleSetError::Rule {
+            pointer: format!("{list}/{index}/{field}"),
+            rule,
+            field,
+            problem,
+        },
+        other => other,
     }
 }
 
@@ -122,7 +172,12 @@ fn shape_error(value: &Value, error: DecodeError) -> RuleSetError {
             continue;
         };
         let item = format!("{list}/{index}");
-        return rule_error(&rule_name(value, &item), field, error.message);
+        return RuleSetError::Rule {
+            rule: rule_name(value, &item),
+            field: field.to_owned(),
+            pointer: error.pointer,
+            problem: error.message,
+        };
     }
     doc_error(&error.pointer, error.message)
 }
@@ -241,31 +296,16 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     }
 
     let mut factors = Vec::new();
-    for factor in &doc.risk.factors {
-        rule_id(&mut seen, &factor.id, next())?;
-        label(&factor.id, "label", &factor.label)?;
-        if factor.weight > MAX_WEIGHT {
-            return Err(rule_error(
-                &factor.id,
-                "weight",
-                format!(
-                    "the weight `{}` is over the limit of {MAX_WEIGHT}",
-                    factor.weight
-                ),
-            ));
-        }
-        factors.push(compile(
-            &factor.id,
-            "when",
-            &factor.when,
-            Scope::Assessment,
-        )?);
+    for (index, factor) in doc.risk.factors.iter().enumerate() {
+        let checked = risk_factor(factor, &mut seen, next());
+        factors.push(checked.map_err(placed("/risk/factors", index))?);
     }
     let mut floors = Vec::new();
-    for floor in &doc.risk.floors {
-        rule_id(&mut seen, &floor.id, next())?;
-        label(&floor.id, "label", &floor.label)?;
-        floors.push(compile(&floor.id, "when", &floor.when, Scope::Assessment)?);
+    for (index, floor) in doc.risk.floors.iter().enumerate() {
+        let checked = rule_id(&mut seen, &floor.id, next())
+            .and_then(|()| label(&floor.id, "label", &floor.label))
+            .and_then(|()| compile(&floor.id, "when", &floor.when, Scope::Assessment));
+        floors.push(checked.map_err(placed("/risk/floors", index))?);
     }
 
     let trafficking = &doc.trafficking;
@@ -276,12 +316,10 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
             "the dimensions must be 1 to 6, in order, each once",
         ));
     }
-    for dimension in &trafficking.dimensions {
-        label(
-            &format!("dimension {}", dimension.id),
-            "label",
-            &dimension.label,
-        )?;
+    for (index, dimension) in trafficking.dimensions.iter().enumerate() {
+        let name = format!("dimension {}", dimension.id);
+        label(&name, "label", &dimension.label)
+            .map_err(placed("/trafficking/dimensions", index))?;
     }
     if trafficking.dimension_rule.is_empty()
         || trafficking
@@ -294,100 +332,22 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
             "every combination must ask for at least one indicator, and there must be one",
         ));
     }
-    for rule in &trafficking.status_rules {
-        rule_id(&mut seen, &rule.id, next())?;
-        label(&rule.id, "label", &rule.label)?;
-        if !matches!(
-            rule.status,
-            TraffickingStatus::Indicated | TraffickingStatus::Possible
-        ) {
-            return Err(rule_error(
-                &rule.id,
-                "status",
-                "a status rule gives `indicated` or `possible`",
-            ));
-        }
-        let fine = match &rule.test {
-            StatusTest::DimensionGroups(groups) => {
-                !groups.is_empty()
-                    && groups
-                        .iter()
-                        .all(|g| !g.is_empty() && g.iter().all(|d| (1..=6).contains(d)))
-            }
-            StatusTest::DimensionsAtLeast(n) => (1..=6).contains(n),
-            StatusTest::RequiredElements(on) => *on,
-            StatusTest::ElementsAtLeast(n) => (1..=3).contains(n),
-        };
-        if !fine {
-            return Err(rule_error(
-                &rule.id,
-                "test",
-                "groups must be non-empty lists of dimensions 1 to 6; counts must be possible",
-            ));
-        }
+    for (index, rule) in trafficking.status_rules.iter().enumerate() {
+        status_rule(rule, &mut seen, next()).map_err(placed("/trafficking/statusRules", index))?;
     }
     let mut catalogue = Vec::new();
-    for entry in &trafficking.catalogue {
-        let Some(id) = IndicatorId::parse(&entry.id) else {
-            return Err(rule_error(
-                &entry.id,
-                "id",
-                format!("`{}` is not an indicator id of the assessment", entry.id),
-            ));
-        };
-        if catalogue.contains(&id) {
-            return Err(rule_error(
-                &entry.id,
-                "id",
-                format!("indicator `{}` is listed twice", entry.id),
-            ));
-        }
-        if entry.dimension != id.dimension() {
-            return Err(rule_error(
-                &entry.id,
-                "dimension",
-                format!(
-                    "indicator `{}` belongs to dimension {}, not {}",
-                    entry.id,
-                    id.dimension(),
-                    entry.dimension
-                ),
-            ));
-        }
-        label(&entry.id, "label", &entry.label)?;
+    for (index, entry) in trafficking.catalogue.iter().enumerate() {
+        let id =
+            catalogue_entry(entry, &catalogue).map_err(placed("/trafficking/catalogue", index))?;
         catalogue.push(id);
     }
 
     let mut referrals = Vec::new();
     let mut due_from = Vec::new();
-    for rule in &doc.referrals {
-        rule_id(&mut seen, &rule.id, next())?;
-        label(&rule.id, "label", &rule.label)?;
-        referrals.push(compile(&rule.id, "when", &rule.when, Scope::Referral)?);
-        due_from.push(match &rule.due_from {
-            None => None,
-            Some(due) => match fields::field(&due.at) {
-                Some(field) if field.kind() == FieldKind::DateTime => Some(field),
-                Some(field) => {
-                    return Err(rule_error(
-                        &rule.id,
-                        "dueFrom",
-                        format!(
-                            "`{}` holds {} values, not date-times",
-                            due.at,
-                            field.kind().as_str()
-                        ),
-                    ))
-                }
-                None => {
-                    return Err(rule_error(
-                        &rule.id,
-                        "dueFrom",
-                        format!("pointer `{}` is not a field of the assessment", due.at),
-                    ))
-                }
-            },
-        });
+    for (index, rule) in doc.referrals.iter().enumerate() {
+        let (when, due) = referral(rule, &mut seen, next()).map_err(placed("/referrals", index))?;
+        referrals.push(when);
+        due_from.push(due);
     }
 
     let mut risk_fields: Vec<&'static crate::fields::Field> = Vec::new();
@@ -413,4 +373,128 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         risk_fields,
         floor_answers,
     })
+}
+
+fn risk_factor(
+    factor: &RiskFactor,
+    seen: &mut BTreeSet<String>,
+    index: usize,
+) -> Result<Compiled, RuleSetError> {
+    rule_id(seen, &factor.id, index)?;
+    label(&factor.id, "label", &factor.label)?;
+    if factor.weight > MAX_WEIGHT {
+        return Err(rule_error(
+            &factor.id,
+            "weight",
+            format!(
+                "the weight `{}` is over the limit of {MAX_WEIGHT}",
+                factor.weight
+            ),
+        ));
+    }
+    compile(&factor.id, "when", &factor.when, Scope::Assessment)
+}
+
+fn status_rule(
+    rule: &StatusRule,
+    seen: &mut BTreeSet<String>,
+    index: usize,
+) -> Result<(), RuleSetError> {
+    rule_id(seen, &rule.id, index)?;
+    label(&rule.id, "label", &rule.label)?;
+    if !matches!(
+        rule.status,
+        TraffickingStatus::Indicated | TraffickingStatus::Possible
+    ) {
+        return Err(rule_error(
+            &rule.id,
+            "status",
+            "a status rule gives `indicated` or `possible`",
+        ));
+    }
+    let fine = match &rule.test {
+        StatusTest::DimensionGroups(groups) => {
+            !groups.is_empty()
+                && groups
+                    .iter()
+                    .all(|g| !g.is_empty() && g.iter().all(|d| (1..=6).contains(d)))
+        }
+        StatusTest::DimensionsAtLeast(n) => (1..=6).contains(n),
+        StatusTest::RequiredElements(on) => *on,
+        StatusTest::ElementsAtLeast(n) => (1..=3).contains(n),
+    };
+    if !fine {
+        return Err(rule_error(
+            &rule.id,
+            "test",
+            "groups must be non-empty lists of dimensions 1 to 6; counts must be possible",
+        ));
+    }
+    Ok(())
+}
+
+/// A catalogue entry's indicator, once, in its own dimension.
+fn catalogue_entry(
+    entry: &CatalogueEntry,
+    listed: &[IndicatorId],
+) -> Result<IndicatorId, RuleSetError> {
+    let Some(id) = IndicatorId::parse(&entry.id) else {
+        return Err(rule_error(
+            &entry.id,
+            "id",
+            format!("`{}` is not an indicator id of the assessment", entry.id),
+        ));
+    };
+    if listed.contains(&id) {
+        return Err(rule_error(
+            &entry.id,
+            "id",
+            format!("indicator `{}` is listed twice", entry.id),
+        ));
+    }
+    if entry.dimension != id.dimension() {
+        return Err(rule_error(
+            &entry.id,
+            "dimension",
+            format!(
+                "indicator `{}` belongs to dimension {}, not {}",
+                entry.id,
+                id.dimension(),
+                entry.dimension
+            ),
+        ));
+    }
+    label(&entry.id, "label", &entry.label)?;
+    Ok(id)
+}
+
+/// A referral rule's condition, and the date-time field its due time counts from.
+fn referral(
+    rule: &ReferralRule,
+    seen: &mut BTreeSet<String>,
+    index: usize,
+) -> Result<(Compiled, Option<&'static Field>), RuleSetError> {
+    rule_id(seen, &rule.id, index)?;
+    label(&rule.id, "label", &rule.label)?;
+    let when = compile(&rule.id, "when", &rule.when, Scope::Referral)?;
+    let Some(due) = &rule.due_from else {
+        return Ok((when, None));
+    };
+    match fields::field(&due.at) {
+        Some(field) if field.kind() == FieldKind::DateTime => Ok((when, Some(field))),
+        Some(field) => Err(rule_error(
+            &rule.id,
+            "dueFrom",
+            format!(
+                "`{}` holds {} values, not date-times",
+                due.at,
+                field.kind().as_str()
+            ),
+        )),
+        None => Err(rule_error(
+            &rule.id,
+            "dueFrom",
+            format!("pointer `{}` is not a field of the assessment", due.at),
+        )),
+    }
 }
