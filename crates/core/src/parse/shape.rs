@@ -9,7 +9,7 @@
 //! schema's description says so.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value};
 
@@ -470,7 +470,7 @@ impl Walk<'_> {
         // A short list compares its items; a long one keeps the seen values by their JSON text
         // (objects have sorted keys), so it costs one pass, not a comparison of every pair.
         let short = items.len() <= SHORT_LIST;
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         for (index, item) in items.iter().enumerate() {
             if out.len() > PROBLEM_LIMIT {
                 return;
