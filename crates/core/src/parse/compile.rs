@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::encode::to_json;
 
 use super::emit;
-use super::node::{Format, NULL, TYPES};
+use super::node::{Format, NULL, STRING, TYPES};
 use super::pattern::Pattern;
 
 /// How deep schemas may nest inside one another.
@@ -122,7 +122,7 @@ impl<'v> Compiler<'v> {
             node.allowed = Some(texts.collect::<Result<_, _>>()?);
         }
         if node.types == 0 && node.allowed.as_ref().is_some_and(|a| !a.is_empty()) {
-            node.types = super::node::STRING;
+            node.types = STRING;
         }
         if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
             for (name, property) in properties {
