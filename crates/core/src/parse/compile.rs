@@ -286,13 +286,13 @@ mod tests {
         for line in [
             "pub(crate) static ASSESSMENT: Shape = Shape { nodes: &NODES, root: 2 };",
             "static NODES: [Node; 3] = [",
-            "/* 1 */ Node { types: INTEGER, check: Check::Typed { object: None, array: None, \
+            "/* 1 */ Node { types: INTEGER, check: Check::Typed(&Typed { object: None, array: None, \
              text: None, number: Some(&Number { minimum: Some(Bound { value: 0.0, text: \"0\" }), \
-             maximum: None }) } },",
+             maximum: None }) }) },",
             "/* 0 */ Node { types: STRING, check: Check::Listed(&Listed { values: &[\"y\", \"x\"], \
              sorted: &[\"x\", \"y\"], nullable: false }) },",
-            "/* 2 */ Node { types: OBJECT, check: Check::Typed { object: Some(&OBJECT_2), \
-             array: None, text: None, number: None } },",
+            "/* 2 */ Node { types: OBJECT, check: Check::Typed(&Typed { object: Some(&OBJECT_2), \
+             array: None, text: None, number: None }) },",
             "        (\"a\", 0, true),\n        (\"b\", 1, false),\n",
             "additional: Some(Additional::Refused),",
         ] {

@@ -104,12 +104,12 @@ fn check(id: usize, draft: &Draft, drafts: &[Draft]) -> String {
     if !draft.branches.is_empty() {
         return format!("Check::Branches(&{:?})", draft.branches);
     }
+    let object = match object(draft) {
+        Some(_) => format!("Some(&OBJECT_{id})"),
+        None => "None".into(),
+    };
     format!(
-        "Check::Typed {{ object: {}, array: {}, text: {}, number: {} }}",
-        match object(draft) {
-            Some(_) => format!("Some(&OBJECT_{id})"),
-            None => "None".into(),
-        },
+        "Check::Typed(&Typed {{ object: {object}, array: {}, text: {}, number: {} }})",
         array(draft),
         text(draft, drafts),
         number(draft)

@@ -44,13 +44,17 @@ pub(crate) enum Check {
     Listed(&'static Listed),
     /// `anyOf` / `oneOf`: the branches' nodes.
     Branches(&'static [u16]),
-    /// The type, then the keywords for the value's type; `None` asks nothing more.
-    Typed {
-        object: Option<&'static Object>,
-        array: Option<&'static Array>,
-        text: Option<&'static Text>,
-        number: Option<&'static Number>,
-    },
+    /// The type, then the keywords for the value's type.
+    Typed(&'static Typed),
+}
+
+/// The keywords of a typed node, by the type they apply to; `None` asks nothing more.
+#[derive(Debug)]
+pub(crate) struct Typed {
+    pub(crate) object: Option<&'static Object>,
+    pub(crate) array: Option<&'static Array>,
+    pub(crate) text: Option<&'static Text>,
+    pub(crate) number: Option<&'static Number>,
 }
 
 /// The allowed texts (the schemas' constants are all text).

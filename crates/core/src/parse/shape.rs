@@ -78,7 +78,7 @@ impl Walk {
             return;
         }
         let node = self.node(id);
-        let (object, array, text, number) = match &node.check {
+        let typed = match &node.check {
             // A fixed list says more than a type: "`5` is not one of `female`, `male`".
             Check::Listed(listed) => {
                 let fits = match value {
@@ -95,27 +95,22 @@ impl Walk {
                 self.branches(value, node.types, branches, path, out);
                 return;
             }
-            Check::Typed {
-                object,
-                array,
-                text,
-                number,
-            } => (object, array, text, number),
+            Check::Typed(typed) => typed,
         };
         if !accepts(node.types, value) {
             out.push(self.type_problem(value, node.types, path));
             return;
         }
         match value {
-            Value::Object(members) => self.object(members, *object, path, out),
-            Value::Array(items) => self.array(items, *array, path, out),
+            Value::Object(members) => self.object(members, typed.object, path, out),
+            Value::Array(items) => self.array(items, typed.array, path, out),
             Value::String(found) => {
-                if let Some(text) = text {
+                if let Some(text) = typed.text {
                     self.string(found, text, path, out);
                 }
             }
             Value::Number(_) => {
-                if let Some(number) = number {
+                if let Some(number) = typed.number {
                     self.number(value, number, path, out);
                 }
             }
