@@ -29,8 +29,9 @@ fn generated() -> Result<Vec<Generated>, String> {
         });
     }
     files.push(Generated {
-        path: "crates/core/data/assessment.shape.json".into(),
-        text: lindung::schema::assessment_shape_json() + "\n",
+        path: "crates/core/src/parse/compiled.rs".into(),
+        text: lindung::schema::assessment_shape_source()
+            .map_err(|e| format!("cannot compile the assessment schema: {e}"))?,
     });
     files.push(Generated {
         path: "www/types/lindung.d.ts".into(),

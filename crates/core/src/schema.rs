@@ -129,7 +129,9 @@ fn strip_annotations(schema: &mut serde_json::Value) {
 
 /// The assessment schema as the library's own shape check reads it: the published schema
 /// without its annotations, as compact JSON text. It validates exactly what the published schema
-/// validates, in about a third of the bytes, which the WASM module carries.
+/// validates, in about a third of the bytes. `cargo xtask codegen` compiles it into the nodes the
+/// check walks (`crates/core/src/parse/compiled.rs`), so the library carries the nodes, not this
+/// text.
 ///
 /// ```
 /// let compact = lindung::schema::assessment_shape_json();
@@ -137,13 +139,25 @@ fn strip_annotations(schema: &mut serde_json::Value) {
 /// assert!(compact.contains(r#""required":"#));
 /// ```
 pub fn assessment_shape_json() -> String {
-    let mut schema = root_schema::<Assessment>("assessment").to_value();
-    strip_annotations(&mut schema);
-    schema.to_string()
+    assessment_shape().to_string()
 }
 
-/// [`assessment_shape_json`] as committed in `crates/core/data/assessment.shape.json`.
-pub(crate) const ASSESSMENT_SHAPE: &str = include_str!("../data/assessment.shape.json");
+fn assessment_shape() -> serde_json::Value {
+    let mut schema = root_schema::<Assessment>("assessment").to_value();
+    strip_annotations(&mut schema);
+    schema
+}
+
+/// The Rust source of the assessment schema compiled into the nodes the library's shape check
+/// walks, as `cargo xtask codegen` writes it to `crates/core/src/parse/compiled.rs`; an error
+/// names what in the schema the nodes cannot say.
+///
+/// Only with the `codegen` feature, which the library's own build leaves out.
+#[cfg(feature = "codegen")]
+#[doc(hidden)]
+pub fn assessment_shape_source() -> Result<String, String> {
+    crate::parse::compile::source(&assessment_shape())
+}
 
 /// The names of the published schemas.
 pub const NAMES: [&str; 5] = ["assessment", "problem", "rules", "result", "directory"];
@@ -165,11 +179,11 @@ mod tests {
     }
 
     #[test]
-    fn the_compact_shape_is_the_published_schema_without_annotations() {
+    fn the_compiled_shape_is_the_published_schema_compiled() {
         assert_eq!(
-            ASSESSMENT_SHAPE,
-            assessment_shape_json() + "\n",
-            "crates/core/data/assessment.shape.json is stale: run `cargo xtask codegen`"
+            Ok(include_str!("parse/compiled.rs")),
+            crate::parse::compile::source(&assessment_shape()).as_deref(),
+            "crates/core/src/parse/compiled.rs is stale: run `cargo xtask codegen`"
         );
         // Whether it validates as the published schema does is the conformance tests' work
         // (`tests/cases.rs` and the agreement properties), which run the library on it.

@@ -4,30 +4,23 @@
 //! keys, types, unknown and missing fields, lengths, forms and ranges. Cross-field rules are
 //! [`crate::validate`]'s; [`check`] runs both.
 
+#[cfg(any(test, feature = "codegen"))]
+pub(crate) mod compile;
+#[rustfmt::skip]
+mod compiled;
+#[cfg(any(test, feature = "codegen"))]
+mod emit;
+mod node;
 mod pattern;
 mod shape;
 mod wording;
 
-use shape::{Shape, PROBLEM_LIMIT};
-
-use std::sync::OnceLock;
-
-use serde_json::Value;
+use shape::PROBLEM_LIMIT;
 
 use crate::json::{self, DOCUMENT_LIMIT};
 use crate::model::{Assessment, Lang};
 use crate::problem::Problem;
 use crate::validate::{self, Code};
-
-/// The assessment schema, compiled once.
-fn assessment_shape() -> &'static Shape {
-    static SHAPE: OnceLock<Shape> = OnceLock::new();
-    SHAPE.get_or_init(|| {
-        let schema = json::read(crate::schema::ASSESSMENT_SHAPE.as_bytes())
-            .map_or(Value::Null, |read| read.value);
-        Shape::compile(&schema)
-    })
-}
 
 /// Reads an assessment from JSON bytes, reporting every structural problem.
 ///
@@ -79,7 +72,7 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
         })
         .collect();
     if problems.len() <= PROBLEM_LIMIT {
-        problems.extend(assessment_shape().check(&read.value, lang));
+        problems.extend(compiled::ASSESSMENT.check(&read.value, lang));
     }
     if problems.len() > PROBLEM_LIMIT {
         problems.truncate(PROBLEM_LIMIT);

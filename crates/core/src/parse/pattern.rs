@@ -3,25 +3,55 @@
 //!
 //! Supported: `^` and `$` anchors, literal characters, `\` escapes of punctuation, character
 //! classes with ranges (`[A-Za-z0-9._-]`), and the quantifiers `?`, `*`, `+`, `{n}` and `{n,m}`.
+//!
+//! Patterns are compiled when the schema is (`cargo xtask codegen`); the library carries them
+//! compiled, as static data, and only matches.
+
+use std::borrow::Cow;
 
 /// One element of a pattern: which characters it accepts and how many times.
 #[derive(Debug, Clone, PartialEq)]
-struct Piece {
-    class: Vec<(char, char)>,
+pub(crate) struct Piece {
+    class: Cow<'static, [(char, char)]>,
     min: usize,
     max: usize,
+}
+
+impl Piece {
+    /// A piece as compiled source writes it.
+    pub(crate) const fn new(class: &'static [(char, char)], min: usize, max: usize) -> Piece {
+        Piece {
+            class: Cow::Borrowed(class),
+            min,
+            max,
+        }
+    }
 }
 
 /// A compiled pattern.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pattern {
-    pieces: Vec<Piece>,
+    pieces: Cow<'static, [Piece]>,
     anchored_start: bool,
     anchored_end: bool,
 }
 
 impl Pattern {
+    /// A pattern as compiled source writes it.
+    pub(crate) const fn new(
+        pieces: &'static [Piece],
+        anchored_start: bool,
+        anchored_end: bool,
+    ) -> Pattern {
+        Pattern {
+            pieces: Cow::Borrowed(pieces),
+            anchored_start,
+            anchored_end,
+        }
+    }
+
     /// Compiles `source`; `None` when it uses more than the supported subset.
+    #[cfg(any(test, feature = "codegen"))]
     pub(crate) fn compile(source: &str) -> Option<Pattern> {
         let mut chars = source.chars().peekable();
         let anchored_start = chars.next_if_eq(&'^').is_some();
@@ -98,12 +128,16 @@ impl Pattern {
                     if max < min {
                         return None;
                     }
-                    pieces.push(Piece { class, min, max });
+                    pieces.push(Piece {
+                        class: class.into(),
+                        min,
+                        max,
+                    });
                     continue;
                 }
                 _ => {
                     pieces.push(Piece {
-                        class,
+                        class: class.into(),
                         min: 1,
                         max: 1,
                     });
@@ -111,10 +145,14 @@ impl Pattern {
                 }
             };
             chars.next();
-            pieces.push(Piece { class, min, max });
+            pieces.push(Piece {
+                class: class.into(),
+                min,
+                max,
+            });
         }
         Some(Pattern {
-            pieces,
+            pieces: pieces.into(),
             anchored_start,
             anchored_end,
         })
@@ -147,10 +185,39 @@ impl Pattern {
             .rev()
             .any(|taken| self.match_at(chars, pos + taken, piece + 1))
     }
+
+    /// Rust source of this pattern: its pieces, each built with [`Piece::new`], their count,
+    /// and whether it is anchored at the start and at the end, for [`Pattern::new`].
+    #[cfg(any(test, feature = "codegen"))]
+    pub(crate) fn source(&self) -> (String, usize, bool, bool) {
+        let pieces: Vec<String> = self
+            .pieces
+            .iter()
+            .map(|piece| {
+                let class: Vec<String> = piece
+                    .class
+                    .iter()
+                    .map(|(lo, hi)| format!("({lo:?}, {hi:?})"))
+                    .collect();
+                let max = match piece.max {
+                    usize::MAX => "usize::MAX".to_owned(),
+                    max => max.to_string(),
+                };
+                format!("Piece::new(&[{}], {}, {max})", class.join(", "), piece.min)
+            })
+            .collect();
+        (
+            pieces.join(", "),
+            pieces.len(),
+            self.anchored_start,
+            self.anchored_end,
+        )
+    }
 }
 
 /// A character escaped for itself: ASCII punctuation, as a Unicode-mode ECMA-262 pattern (what
 /// JSON Schema validators compile) allows; `\d` and the like are not read here.
+#[cfg(any(test, feature = "codegen"))]
 fn escaped(c: char) -> Option<char> {
     c.is_ascii_punctuation().then_some(c)
 }
