@@ -12,8 +12,8 @@
 //!   taken too when `D × 10^(e-22)` is still at most `2^53`.
 //! - Anything else is worked out exactly with big integers: `D × 10^e = P / Q × 2^e` with `P` and
 //!   `Q` whole numbers (`5^e` goes into one of them), scaled by a power of two so that the
-//!   quotient has 63 or 64 bits, divided bit by bit, and rounded with the remainder as a sticky
-//!   bit. This is slow (microseconds) but only unusual numbers come here: more than 19
+//!   quotient has 63 or 64 bits, divided by schoolbook long division, and rounded with the
+//!   remainder as a sticky bit. This is slow (microseconds) but only unusual numbers come here: more than 19
 //!   significant digits, or a value outside about `10^±22` with more than 15.
 //!
 //! Only the first [`MAX_DIGITS`] significant digits are kept, with one more digit `1` standing
@@ -153,30 +153,50 @@ fn fast(value: u64, power: i64) -> Option<f64> {
 /// (standing for non-zero digits dropped), exactly rounded with big integers.
 fn slow(digits: impl Iterator<Item = u8>, more: bool, mut power: i64) -> f64 {
     let mut p = Vec::new();
-    for digit in digits {
-        mul_add(&mut p, 10, u32::from(digit));
+    // Nine digits at a time: 10^9 < 2^32.
+    let (mut chunk, mut ten) = (0, 1);
+    for digit in digits.chain(more.then_some(1)) {
+        chunk = chunk * 10 + u32::from(digit);
+        ten *= 10;
+        if ten == 1_000_000_000 {
+            mul_add(&mut p, ten, chunk);
+            (chunk, ten) = (0, 1);
+        }
     }
-    if more {
-        mul_add(&mut p, 10, 1);
-        power -= 1;
-    }
+    mul_add(&mut p, ten, chunk);
+    power -= i64::from(more);
     // The value is p / q × 2^power.
     let mut q = vec![1];
     let fives = if power < 0 { &mut q } else { &mut p };
     mul_pow5(fives, power.unsigned_abs());
-    // Scale p by 2^shift (q by 2^-shift when negative) so that p / q lies in (2^62, 2^64); the
-    // division below compares p with q × 2^63, then with q × 2^62 by doubling p, and so on.
+    // Scale p by 2^shift (q by 2^-shift when negative) so that p / q lies in (2^62, 2^64), then
+    // both so that q's top limb has its top bit set, as the division below needs.
     let shift = 63 - bits(&p) + bits(&q);
     shl(&mut p, shift.max(0).unsigned_abs());
-    shl(&mut q, 63 + (-shift).max(0).unsigned_abs());
+    shl(&mut q, (-shift).max(0).unsigned_abs());
+    let normal = q.last().map_or(0, |limb| limb.leading_zeros());
+    shl(&mut p, normal.into());
+    shl(&mut q, normal.into());
+    // Long division in base 2^32 (Knuth's algorithm D), for the two digits of the quotient: each
+    // digit estimated from the top two limbs of the remainder and the top limb of q is at most 2
+    // too large, and corrected down.
+    let top = q.last().map_or(1, |&limb| u64::from(limb));
+    let limb = |p: &[u32], i: usize| p.get(i).map_or(0, |&limb| u64::from(limb));
     let mut quotient: u64 = 0;
-    for _ in 0..64 {
-        quotient <<= 1;
-        if compare(&p, &q) != Ordering::Less {
-            sub(&mut p, &q);
-            quotient |= 1;
+    for place in [1, 0] {
+        let at = q.len().saturating_sub(1) + place;
+        let estimate = ((limb(&p, at + 1) << 32) | limb(&p, at)) / top;
+        let mut digit = estimate.min(u64::from(u32::MAX)) as u32;
+        let mut unit = q.clone();
+        shl(&mut unit, 32 * place as u64);
+        let mut product = unit.clone();
+        mul_add(&mut product, digit, 0);
+        while compare(&product, &p) == Ordering::Greater {
+            sub(&mut product, &unit);
+            digit -= 1;
         }
-        shl(&mut p, 1);
+        sub(&mut p, &product);
+        quotient = quotient << 32 | u64::from(digit);
     }
     round(quotient, !p.is_empty(), power - shift)
 }
@@ -224,6 +244,7 @@ fn mul_add(a: &mut Vec<u32>, m: u32, add: u32) {
     if carry != 0 {
         a.push(carry as u32);
     }
+    trim(a);
 }
 
 /// a = a × 5^n.
@@ -271,6 +292,11 @@ fn sub(a: &mut Vec<u32>, b: &[u32]) {
         *limb = x;
         borrow = under1 || under2;
     }
+    trim(a);
+}
+
+/// Drops high zero limbs (left by multiplying by zero or by subtracting).
+fn trim(a: &mut Vec<u32>) {
     while a.last() == Some(&0) {
         a.pop();
     }
