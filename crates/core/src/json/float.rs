@@ -218,7 +218,7 @@ fn round(m: u64, sticky: bool, exponent: i64) -> f64 {
     // 2^-1074. m has at least 55 bits, so at least 2 are dropped.
     let kept = (top + 1075).min(53);
     let dropped = u32::try_from(width - kept).unwrap_or(64).clamp(1, 64);
-    let mut rounded = u64::try_from(u128::from(m) >> dropped).unwrap_or(0);
+    let mut rounded = m.checked_shr(dropped).unwrap_or(0);
     let rest = m & (u64::MAX >> (64 - dropped));
     let half = 1 << (dropped - 1);
     if rest > half || (rest == half && (sticky || rounded & 1 == 1)) {
