@@ -4,6 +4,7 @@
 //! Lines and columns are 1-based everywhere here, columns counted in characters (not bytes), after
 //! a leading UTF-8 byte order mark.
 
+mod float;
 mod locate;
 mod read;
 

@@ -7,7 +7,7 @@
 use serde_json::map::Entry;
 use serde_json::{Map, Number, Value};
 
-use super::{line_and_column, push_token, Read, RepeatedKey};
+use super::{float, line_and_column, push_token, Read, RepeatedKey};
 
 /// The deepest nesting of arrays and objects accepted: serde_json's limit, refusing the 128th
 /// level, so deep input never overflows the stack.
@@ -457,10 +457,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let text = &self.bytes[start..self.pos];
-        let float = std::str::from_utf8(text)
-            .ok()
-            .and_then(|text| text.parse::<f64>().ok());
+        let float = float::parse(&self.bytes[start..self.pos]);
         match float.and_then(Number::from_f64) {
             Some(number) => Ok(number),
             None => self.fail(start, "number out of range"),
@@ -561,6 +558,8 @@ mod tests {
             ("1.e5", "expected a digit", 1, 3),
             ("1e+x", "expected a digit", 1, 4),
             ("1e400", "number out of range", 1, 1),
+            ("[1.7976931348623159e308]", "number out of range", 1, 2),
+            ("1e99999999999999999999", "number out of range", 1, 1),
             ("[0, -2e308]", "number out of range", 1, 5),
             ("\"a\\x\"", "invalid escape", 1, 3),
             ("\"\\u12G4\"", "invalid escape", 1, 6),
@@ -671,6 +670,16 @@ mod tests {
             ("4.9e-324", 5e-324),
             ("0.1", 0.1),
             ("2.2250738585072011e-308", 2.225_073_858_507_201e-308),
+            ("1.7976931348623158e308", f64::MAX),
+            ("-1e-400", -0.0),
+            ("1e23", 1e23),
+            ("9007199254740993.0", 9_007_199_254_740_992.0),
+            (
+                "9007199254740993.00000000000000000000001",
+                9_007_199_254_740_994.0,
+            ),
+            ("0.30000000000000004", 0.300_000_000_000_000_04),
+            ("1.2345678901234567e-300", 1.234_567_890_123_456_7e-300),
         ];
         for &(text, expected) in floats {
             let read = value(text);
