@@ -7,3 +7,9 @@ mod js;
 mod session;
 
 pub use session::{Session, MAX_INPUT_BYTES};
+
+/// The module's allocator: Talc in place of the standard library's dlmalloc, smaller in the
+/// module (about 3 KB gzip) and faster at the many small allocations a JSON document makes.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
