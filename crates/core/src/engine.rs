@@ -41,6 +41,25 @@ impl Engine {
         &self.directory
     }
 
+    /// Puts `rules` in place of the rule set, keeping the directory, and gives back the old one.
+    ///
+    /// ```
+    /// use lindung::{Engine, RuleSet};
+    ///
+    /// let mut engine = Engine::default();
+    /// let before = engine.replace_rules(RuleSet::builtin());
+    /// assert_eq!(before.document(), engine.rules().document());
+    /// ```
+    pub fn replace_rules(&mut self, rules: RuleSet) -> RuleSet {
+        std::mem::replace(&mut self.rules, rules)
+    }
+
+    /// Puts `directory` in place of the directory, keeping the rule set, and gives back the old
+    /// one.
+    pub fn replace_directory(&mut self, directory: Directory) -> Directory {
+        std::mem::replace(&mut self.directory, directory)
+    }
+
     fn info(&self) -> EngineInfo {
         let rules = self.rules.document();
         EngineInfo {

@@ -236,7 +236,8 @@ impl Session {
             return Err(vec![too_large(bytes.len(), lang(lang_code))]);
         }
         let rules = RuleSet::from_json(bytes).map_err(|e| vec![rules_problem(&e)])?;
-        *self = Session::new(Engine::new(rules, self.engine.directory().clone()));
+        self.engine.replace_rules(rules);
+        self.form = Form::with_rules(Lang::Id, self.engine.rules());
         Ok(())
     }
 
@@ -247,7 +248,7 @@ impl Session {
             return Err(vec![too_large(bytes.len(), lang(lang_code))]);
         }
         let directory = Directory::from_json(bytes).map_err(|e| vec![directory_problem(&e)])?;
-        *self = Session::new(Engine::new(self.engine.rules().clone(), directory));
+        self.engine.replace_directory(directory);
         Ok(())
     }
 }
@@ -279,5 +280,47 @@ mod tests {
         })
         .to_string();
         assert_eq!(session.version(), expected);
+    }
+
+    #[test]
+    fn loading_rules_keeps_the_directory_and_loading_a_directory_keeps_the_rules() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let read = |path: &str| std::fs::read(root.join(path)).unwrap_or_default();
+        let mut session = Session::default();
+        let built_in_form = session.form("en");
+
+        let mut directory: serde_json::Value =
+            serde_json::from_slice(&read("crates/core/data/directory.kalsel.json"))
+                .unwrap_or_default();
+        directory["id"] = json!("agency-directory");
+        let directory = directory.to_string();
+        assert_eq!(session.load_directory(directory.as_bytes(), "en"), Ok(()));
+        let mut rules: serde_json::Value =
+            serde_json::from_slice(&read("examples/agency-rules.json")).unwrap_or_default();
+        rules["trafficking"]["catalogue"][0]["label"]["en"] = json!("Asked in the agency's words");
+        let rules = rules.to_string();
+        assert_eq!(session.load_rules(rules.as_bytes(), "en"), Ok(()));
+
+        let version: serde_json::Value =
+            serde_json::from_str(&session.version()).unwrap_or_default();
+        assert_eq!(version["directory"]["id"], "agency-directory");
+        assert_eq!(version["rules"]["id"], "dinsos-kalsel");
+        // The form follows the rules in use, as a fresh session with them would ask it.
+        let fresh = Session::new(Engine::new(
+            session.engine.rules().clone(),
+            session.engine.directory().clone(),
+        ));
+        assert_eq!(session.form("en"), fresh.form("en"));
+        assert_ne!(session.form("en"), built_in_form);
+        assert!(session.form("en").contains("Asked in the agency's words"));
+
+        assert_eq!(
+            session.load_rules(&read("crates/core/data/rules.default.json"), "en"),
+            Ok(())
+        );
+        assert_eq!(session.form("en"), built_in_form);
+        let version: serde_json::Value =
+            serde_json::from_str(&session.version()).unwrap_or_default();
+        assert_eq!(version["directory"]["id"], "agency-directory");
     }
 }
