@@ -298,6 +298,15 @@ mod tests {
         let mut rules: serde_json::Value =
             serde_json::from_slice(&read("examples/agency-rules.json")).unwrap_or_default();
         rules["trafficking"]["catalogue"][0]["label"]["en"] = json!("Asked in the agency's words");
+        let left_out = format!(
+            "/{}\"",
+            rules["trafficking"]["catalogue"][1]["id"]
+                .as_str()
+                .unwrap_or("?")
+        );
+        if let Some(catalogue) = rules["trafficking"]["catalogue"].as_array_mut() {
+            catalogue.remove(1);
+        }
         let rules = rules.to_string();
         assert_eq!(session.load_rules(rules.as_bytes(), "en"), Ok(()));
 
@@ -313,6 +322,12 @@ mod tests {
         assert_eq!(session.form("en"), fresh.form("en"));
         assert_ne!(session.form("en"), built_in_form);
         assert!(session.form("en").contains("Asked in the agency's words"));
+        // Visibility asks the form the session keeps: an indicator the catalogue leaves out is
+        // not asked.
+        let kpo = br#"{"caseTypes":["kpo"]}"#;
+        assert_eq!(session.visibility(kpo), fresh.visibility(kpo));
+        assert!(Session::default().visibility(kpo).contains(&left_out));
+        assert!(!session.visibility(kpo).contains(&left_out));
 
         assert_eq!(
             session.load_rules(&read("crates/core/data/rules.default.json"), "en"),
