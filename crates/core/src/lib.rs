@@ -54,8 +54,36 @@ pub(crate) fn sort_short_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> 
     }
 }
 
+/// Adds `item` to a sorted list unless it is there already; true when it was added. A set for
+/// the few hundred texts checked here, without the code a `BTreeSet` of strings brings to WASM.
+pub(crate) fn insert_sorted(list: &mut Vec<String>, item: String) -> bool {
+    match list.binary_search(&item) {
+        Ok(_) => false,
+        Err(at) => {
+            list.insert(at, item);
+            true
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_sorted_list_holds_each_text_once() {
+        let mut list = Vec::new();
+        let mut set = std::collections::BTreeSet::new();
+        let mut state: u32 = 11;
+        for _ in 0..500 {
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let text = format!("t{}", (state >> 16) % 97);
+            assert_eq!(
+                super::insert_sorted(&mut list, text.clone()),
+                set.insert(text)
+            );
+        }
+        assert_eq!(list, set.into_iter().collect::<Vec<_>>());
+    }
+
     #[test]
     fn the_short_sort_is_the_stable_sort() {
         let mut state: u32 = 7;

@@ -10,7 +10,6 @@
 //! schema's description says so.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 use serde_json::{Map, Value};
 
@@ -262,7 +261,7 @@ impl Walk {
         // A short list compares its items; a long one keeps the seen values by their JSON text
         // (objects have sorted keys), so it costs one pass, not a comparison of every pair.
         let short = items.len() <= SHORT_LIST;
-        let mut seen = BTreeSet::new();
+        let mut seen = Vec::new();
         for (index, item) in items.iter().enumerate() {
             if out.len() > PROBLEM_LIMIT {
                 return;
@@ -272,7 +271,7 @@ impl Walk {
                 && if short {
                     items[..index].contains(item)
                 } else {
-                    !seen.insert(to_json(item))
+                    !crate::insert_sorted(&mut seen, to_json(item))
                 };
             if repeated {
                 out.push(Code::ArrayDuplicate.problem(

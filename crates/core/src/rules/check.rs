@@ -1,8 +1,6 @@
 //! Loading a rule set: the JSON shape, then every check the types cannot make, each failure named
 //! by the rule, the field and the problem.
 
-use std::collections::BTreeSet;
-
 use serde_json::Value;
 
 use super::{
@@ -225,7 +223,7 @@ fn compile(
         .map_err(|e| rule_error(rule, field, e.to_string()))
 }
 
-fn rule_id(seen: &mut BTreeSet<String>, id: &str, index: usize) -> Result<(), RuleSetError> {
+fn rule_id(seen: &mut Vec<String>, id: &str, index: usize) -> Result<(), RuleSetError> {
     let valid = !id.is_empty()
         && id.len() <= 64
         && id
@@ -238,7 +236,7 @@ fn rule_id(seen: &mut BTreeSet<String>, id: &str, index: usize) -> Result<(), Ru
             format!("id `{id}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`"),
         ));
     }
-    if !seen.insert(id.to_owned()) {
+    if !crate::insert_sorted(seen, id.to_owned()) {
         return Err(rule_error(id, "id", format!("id `{id}` is used twice")));
     }
     Ok(())
@@ -274,7 +272,8 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         label("rule set", field, text)?;
     }
 
-    let mut seen = BTreeSet::new();
+    // Rule ids seen so far, sorted.
+    let mut seen = Vec::new();
     let mut index = 0;
     let mut next = || {
         index += 1;
@@ -377,7 +376,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
 
 fn risk_factor(
     factor: &RiskFactor,
-    seen: &mut BTreeSet<String>,
+    seen: &mut Vec<String>,
     index: usize,
 ) -> Result<Compiled, RuleSetError> {
     rule_id(seen, &factor.id, index)?;
@@ -397,7 +396,7 @@ fn risk_factor(
 
 fn status_rule(
     rule: &StatusRule,
-    seen: &mut BTreeSet<String>,
+    seen: &mut Vec<String>,
     index: usize,
 ) -> Result<(), RuleSetError> {
     rule_id(seen, &rule.id, index)?;
@@ -471,7 +470,7 @@ fn catalogue_entry(
 /// A referral rule's condition, and the date-time field its due time counts from.
 fn referral(
     rule: &ReferralRule,
-    seen: &mut BTreeSet<String>,
+    seen: &mut Vec<String>,
     index: usize,
 ) -> Result<(Compiled, Option<&'static Field>), RuleSetError> {
     rule_id(seen, &rule.id, index)?;
