@@ -54,6 +54,12 @@ pub(crate) fn sort_short_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> 
     }
 }
 
+/// The number of characters (Unicode scalar values) in `text`: its bytes that do not continue a
+/// character, which is what `chars().count()` gives, in less code.
+pub(crate) fn char_count(text: &str) -> usize {
+    text.bytes().filter(|byte| byte & 0xC0 != 0x80).count()
+}
+
 /// Adds `item` to a sorted list unless it is there already; true when it was added. A set for
 /// the few hundred texts checked here, without the code a `BTreeSet` of strings brings to WASM.
 pub(crate) fn insert_sorted(list: &mut Vec<String>, item: String) -> bool {
@@ -68,6 +74,19 @@ pub(crate) fn insert_sorted(list: &mut Vec<String>, item: String) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn characters_are_counted_as_chars_counts_them() {
+        for text in [
+            "",
+            "a",
+            "é",
+            "ü ẞ 中文 🙂",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
+        ] {
+            assert_eq!(super::char_count(text), text.chars().count(), "{text}");
+        }
+    }
+
     #[test]
     fn a_sorted_list_holds_each_text_once() {
         let mut list = Vec::new();

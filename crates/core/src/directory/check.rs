@@ -236,7 +236,7 @@ fn shape_error(bytes: &[u8], pointer: &str, problem: &str) -> DirectoryError {
 
 /// Lengths count characters, as JSON Schema's `minLength` and `maxLength` do.
 fn length_ok(text: &str, max: usize) -> bool {
-    (1..=max).contains(&text.chars().count())
+    (1..=max).contains(&crate::char_count(text))
 }
 
 fn text_length(field: &'static str, text: Option<&str>, max: usize) -> Result<(), DirectoryError> {

@@ -289,7 +289,7 @@ impl Walk {
 
     fn string(&self, text: &str, node: &Text, path: &Path<'_>, out: &mut Vec<Problem>) {
         if node.min_length.is_some() || node.max_length.is_some() {
-            let length = text.chars().count() as u64;
+            let length = crate::char_count(text) as u64;
             if let Some(min) = node.min_length.filter(|min| length < *min) {
                 out.push(Code::StringTooShort.problem(
                     path.pointer(),

@@ -201,7 +201,7 @@ fn label(rule: &str, field: &str, text: &Text) -> Result<(), RuleSetError> {
                 format!("the `{lang}` text is missing"),
             ));
         }
-        let length = value.chars().count();
+        let length = crate::char_count(value);
         if length > MAX_LABEL {
             return Err(rule_error(
                 rule,
