@@ -83,10 +83,7 @@ impl Scanner<'_> {
 
     /// At `[`: moves to the element at `index`.
     fn enter_element(&mut self, index: &str) -> Option<()> {
-        if index.len() > 1 && index.starts_with('0') {
-            return None;
-        }
-        let index: usize = index.parse().ok()?;
+        let index = super::index(index)?;
         self.pos += 1;
         for _ in 0..index {
             self.space();
@@ -175,6 +172,7 @@ mod tests {
             ("/a/2/0", Some((1, 25))),
             ("/a/3", None),
             ("/a/01", None),
+            ("/a/+1", None),
             ("/c~0d/e~1f", Some((2, 17))),
             ("/é", Some((3, 7))),
             ("/g", Some((3, 25))),

@@ -130,6 +130,7 @@ pub fn push_token(pointer: &str, token: &str) -> String {
 /// let doc = serde_json::json!({"a/b": [1, {"~": true}]});
 /// assert_eq!(lindung::json::find(&doc, "/a~1b/1/~0"), Some(&serde_json::json!(true)));
 /// assert_eq!(lindung::json::find(&doc, "/a~1b/01"), None);
+/// assert_eq!(lindung::json::find(&doc, "/a~1b/+1"), None);
 /// ```
 pub fn find<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
     if pointer.is_empty() {
