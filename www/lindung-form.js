@@ -201,6 +201,7 @@ export class LindungForm extends HTMLElement {
     this._result = null;
     this._errors = [];
     this._shown = { sections: [], questions: [] };
+    this._evaluated = false;
     this._shifts = [];
     this._submitted = false;
     this._saveTimer = 0;
@@ -366,18 +367,28 @@ export class LindungForm extends HTMLElement {
     return doc;
   }
 
+  /**
+   * Finds what shows, as the fixpoint of "what shows for the answers that show", and assesses
+   * those answers. No question's showing depends on its own answer (a test of the core holds
+   * that), so the fixpoint is one, and starting from what showed before the last change usually
+   * finds it at the first call.
+   */
   _evaluate() {
-    let shown = core.visibility(JSON.stringify(this._build(null)));
-    for (let i = 0; i < 4; i++) {
-      const next = core.visibility(JSON.stringify(this._build(new Set(shown.questions))));
-      const same = JSON.stringify(next) === JSON.stringify(shown);
-      shown = next;
-      if (same) break;
+    let filter = this._evaluated ? new Set(this._shown.questions) : null;
+    let doc; let text; let shown;
+    for (let i = 0; i < 5; i++) {
+      doc = this._build(filter);
+      text = JSON.stringify(doc);
+      shown = core.visibility(text);
+      const stable = filter && shown.questions.length === filter.size && shown.questions.every((q) => filter.has(q));
+      if (stable) break;
+      filter = new Set(shown.questions);
+      if (i === 4) { doc = this._build(filter); text = JSON.stringify(doc); }
     }
     this._shown = shown;
-    const value = this.value;
-    this._result = core.assess(JSON.stringify(value), this._lang);
-    return value;
+    this._evaluated = true;
+    this._result = core.assess(text, this._lang);
+    return doc;
   }
 
   _collectErrors() {
@@ -598,8 +609,10 @@ export class LindungForm extends HTMLElement {
   _refresh() {
     const shownSections = new Set(this._shown.sections);
     const shownQuestions = new Set(this._shown.questions);
-    for (const el of this.shadowRoot.querySelectorAll('[data-section]')) el.hidden = !shownSections.has(el.dataset.section);
-    for (const el of this.shadowRoot.querySelectorAll('.section > .question')) el.hidden = !shownQuestions.has(el.dataset.pointer);
+    // Only what changes is touched: setting `hidden` to what it is still costs a style check.
+    const show = (el, shows) => { if (el.hidden === shows) el.hidden = !shows; };
+    for (const el of this.shadowRoot.querySelectorAll('[data-section]')) show(el, shownSections.has(el.dataset.section));
+    for (const el of this.shadowRoot.querySelectorAll('.section > .question')) show(el, shownQuestions.has(el.dataset.pointer));
     this._renderProgress();
     this._renderResult();
   }

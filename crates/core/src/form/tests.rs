@@ -672,3 +672,91 @@ fn form_definition_is_pinned() {
         assert_eq!(json, pinned.trim_end(), "{lang:?}");
     }
 }
+
+/// The pointers a visibility condition reads, the implicit ones included (`child` reads the birth
+/// date, the age and `assessedAt`; `caseType` reads `caseTypes`).
+fn reads(condition: &Condition, out: &mut Vec<String>) {
+    match condition {
+        Condition::All(items) | Condition::Any(items) => items.iter().for_each(|c| reads(c, out)),
+        Condition::Not(item) => reads(item, out),
+        Condition::Answer(test) => out.push(test.at.clone()),
+        Condition::Includes(test) => out.push(test.at.clone()),
+        Condition::Equals(test) => out.push(test.at.clone()),
+        Condition::AtLeast(test) | Condition::Below(test) => out.push(test.at.clone()),
+        Condition::CountYes(test) => out.extend(test.of.iter().cloned()),
+        Condition::WithinHours(test) => out.extend([test.at.clone(), "/assessedAt".to_owned()]),
+        Condition::Child(_) => {
+            out.extend(["/person/birthDate", "/person/ageYears", "/assessedAt"].map(str::to_owned))
+        }
+        Condition::CaseType(_) => out.push("/caseTypes".to_owned()),
+        Condition::RiskAtLeast(_) | Condition::Trafficking(_) => {}
+    }
+}
+
+/// The element finds what shows by repeating "evaluate visibility on the answers that show" until
+/// nothing changes, and starts from what showed before the last answer. That finds the one right
+/// answer only when no question's showing depends, through other questions, on its own answer
+/// (the questions and what their showing reads form no cycle), and soon only when the chains of
+/// dependencies are short.
+#[test]
+fn what_shows_never_depends_on_itself() {
+    for lang in [Lang::Id, Lang::En] {
+        let form = Form::new(lang);
+        let questions: Vec<&Question> = form.questions().collect();
+        // The question that holds a pointer (a list holds its items' fields).
+        let asked_at = |pointer: &str| {
+            questions.iter().position(|q| {
+                pointer == q.pointer || pointer.starts_with(&format!("{}/", q.pointer))
+            })
+        };
+        let mut depends: Vec<Vec<usize>> = vec![Vec::new(); questions.len()];
+        for section in &form.sections {
+            for question in &section.questions {
+                let mut read = Vec::new();
+                section.visible.iter().for_each(|c| reads(c, &mut read));
+                question.visible.iter().for_each(|c| reads(c, &mut read));
+                let at = asked_at(&question.pointer).unwrap_or_default();
+                depends[at] = read.iter().filter_map(|p| asked_at(p)).collect();
+            }
+        }
+        assert!(
+            depends.iter().any(|d| !d.is_empty()),
+            "no question depends on another"
+        );
+        // Depth-first search: 1 on the current path, 2 done.
+        fn visit(at: usize, depends: &[Vec<usize>], state: &mut [u8], path: &mut Vec<usize>) {
+            if state[at] == 2 {
+                return;
+            }
+            path.push(at);
+            assert!(
+                state[at] != 1,
+                "visibility cycle through questions {path:?}"
+            );
+            state[at] = 1;
+            for &next in &depends[at] {
+                visit(next, depends, state, path);
+            }
+            state[at] = 2;
+            path.pop();
+        }
+        let mut state = vec![0u8; questions.len()];
+        for at in 0..questions.len() {
+            visit(at, &depends, &mut state, &mut Vec::new());
+        }
+        // The element calls visibility at most five times per change: the longest chain of
+        // dependencies must be settled in four and seen to be settled by the fifth.
+        fn depth(at: usize, depends: &[Vec<usize>]) -> usize {
+            depends[at]
+                .iter()
+                .map(|&next| 1 + depth(next, depends))
+                .max()
+                .unwrap_or(0)
+        }
+        let deepest = (0..questions.len())
+            .map(|at| depth(at, &depends))
+            .max()
+            .unwrap_or(0);
+        assert!((1..=3).contains(&deepest), "dependency chains of {deepest}");
+    }
+}
