@@ -4,8 +4,9 @@
 //! `cargo xtask bench` reads the estimates criterion writes and prints them as ratios.
 #![allow(clippy::panic)] // a bench that cannot read its case has nothing to measure
 
+mod common;
+
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -13,21 +14,7 @@ use lindung::schema::schema_json;
 use lindung::{Engine, Lang};
 use serde_json::Value;
 
-/// The cases, by the name the table shows, and their files under the workspace root.
-pub const CASES: &[(&str, &str)] = &[
-    ("ktk_full", "tests/cases/valid/ktk_adult_household.json"),
-    (
-        "kpo_20_indicators",
-        "crates/core/benches/cases/kpo_20_indicators.json",
-    ),
-    ("invalid", "tests/cases/invalid/many_problems_at_once.json"),
-];
-
-fn read(relative: &str) -> Vec<u8> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    std::fs::read(root.join(relative))
-        .unwrap_or_else(|e| panic!("cannot read the bench case `{relative}`: {e}"))
-}
+use common::{read, CASES};
 
 fn pipeline(c: &mut Criterion) {
     let engine = Engine::default();
