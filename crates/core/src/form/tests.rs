@@ -394,7 +394,10 @@ fn holds_json(condition: &Value, doc: &Value) -> bool {
             .is_some_and(|cs| cs.iter().any(|c| holds_json(c, doc))),
         "not" => !holds_json(arg, doc),
         "answer" => at(arg).is_some_and(|v| Some(v) == arg.get("is")),
-        "equals" => at(arg).is_some_and(|v| Some(v) == arg.get("value")),
+        "equals" => at(arg).is_some_and(|v| match (v.as_number(), arg.get("value")) {
+            (Some(found), Some(Value::Number(bound))) => found.as_f64() == bound.as_f64(),
+            (_, bound) => Some(v) == bound,
+        }),
         "includes" => at(arg)
             .and_then(Value::as_array)
             .is_some_and(|items| arg.get("value").is_some_and(|v| items.contains(v))),
@@ -758,5 +761,24 @@ fn what_shows_never_depends_on_itself() {
             .max()
             .unwrap_or(0);
         assert!((1..=3).contains(&deepest), "dependency chains of {deepest}");
+    }
+}
+
+#[test]
+fn a_number_equals_the_same_whole_number_in_the_form_as_in_the_engine() {
+    let minimal = include_str!("../../../../tests/cases/valid/minimal.json");
+    let mut doc: Value = serde_json::from_str(minimal).unwrap_or_default();
+    doc["person"]["ageYears"] = json!(30);
+    let assessment: Assessment = serde_json::from_value(doc.clone()).expect("a valid assessment");
+    for (bound, expected) in [(30.0, true), (30.5, false), (31.0, false)] {
+        let condition: Condition =
+            serde_json::from_value(json!({"equals": {"at": "/person/ageYears", "value": bound}}))
+                .unwrap_or(Condition::Any(Vec::new()));
+        assert_eq!(
+            condition.evaluate(&assessment),
+            Ok(expected),
+            "engine, {bound}"
+        );
+        assert_eq!(holds(&condition, &doc), expected, "form, {bound}");
     }
 }

@@ -56,12 +56,9 @@ pub(super) fn holds(condition: &Condition, doc: &Value) -> bool {
         Condition::Answer(test) => text_at(doc, &test.at) == Some(test.is.name()),
         Condition::Equals(test) => find(doc, &test.at).is_some_and(|v| match &test.value {
             Scalar::Bool(b) => v.as_bool() == Some(*b),
-            // As JSON values compare: a whole number in the document is not equal to the same
-            // number written as a float, and a bound that is not finite reads as `null`.
-            Scalar::Number(n) if n.is_finite() => v
-                .as_number()
-                .is_some_and(|m| m.is_f64() && m.as_f64() == Some(*n)),
-            Scalar::Number(_) => v.is_null(),
+            // By value, as the engine compares: `3` in the document equals a bound of `3.0`; a
+            // bound that is not finite (no JSON number) never holds.
+            Scalar::Number(n) => n.is_finite() && v.as_f64() == Some(*n),
             Scalar::Text(t) => v.as_str() == Some(t),
         }),
         Condition::Includes(test) => find(doc, &test.at)
