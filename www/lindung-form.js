@@ -52,7 +52,8 @@ export const STRINGS = {
     levels: { low: 'Rendah', medium: 'Sedang', high: 'Tinggi', critical: 'Kritis' },
     status: { indicated: 'Terindikasi', possible: 'Mungkin', not_indicated: 'Tidak terindikasi', not_assessed: 'Belum dinilai' },
     urgency: { immediate: 'Segera', within_24h: 'Dalam 24 jam', within_72h: 'Dalam 72 jam', within_7d: 'Dalam 7 hari', routine: 'Rutin' },
-    consentState: { given: 'diberikan', needed: 'perlu diminta', emergency: 'darurat', guardian_needed: 'perlu dari wali' },
+    consentState: { given: 'diberikan', needed: 'perlu diminta', emergency: 'darurat', statutory: 'kewajiban hukum', guardian_needed: 'perlu dari wali' },
+    noGuardian: 'Jangan hubungi wali: wali diduga pelaku.',
   },
   en: {
     loading: 'Loading the form…',
@@ -98,7 +99,8 @@ export const STRINGS = {
     levels: { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
     status: { indicated: 'Indicated', possible: 'Possible', not_indicated: 'Not indicated', not_assessed: 'Not assessed' },
     urgency: { immediate: 'Immediately', within_24h: 'Within 24 hours', within_72h: 'Within 72 hours', within_7d: 'Within 7 days', routine: 'Routine' },
-    consentState: { given: 'given', needed: 'needed', emergency: 'emergency', guardian_needed: 'needed from guardian' },
+    consentState: { given: 'given', needed: 'needed', emergency: 'emergency', statutory: 'a duty in law', guardian_needed: 'needed from guardian' },
+    noGuardian: 'Do not contact the guardian: the guardian is a suspected perpetrator.',
   },
 };
 
@@ -679,7 +681,8 @@ export class LindungForm extends HTMLElement {
         h('strong', { text: ref.label ?? ref.service }),
         h('span', { text: ` — ${t.urgency[ref.urgency] ?? ref.urgency}${when ? `, ${t.due} ${when}` : ''}` }),
         contact ? h('span', { class: 'contact', text: ` · ${contact}` }) : null,
-        ref.consent ? h('span', { class: 'consent', text: ` · ${t.consent}: ${t.consentState[ref.consent] ?? ref.consent}` }) : null);
+        ref.consent ? h('span', { class: 'consent', text: ` · ${t.consent}: ${t.consentState[ref.consent] ?? ref.consent}` }) : null,
+        ref.guardianNotContacted ? h('strong', { class: 'no-guardian', text: ` ${t.noGuardian}` }) : null);
     });
     out.push(referrals.length ? h('ol', { class: 'referrals' }, referrals) : h('p', { text: t.noReferrals }));
     return out;

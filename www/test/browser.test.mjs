@@ -353,3 +353,21 @@ test('no request leaves for any host but the page\'s own', () => {
   assert.deepEqual(foreign, []);
   assert.ok(server.requests.some((r) => r.endsWith('lindung_wasm_bg.wasm')));
 });
+
+test('a child\'s referrals say child protection is a duty in law and not to contact a suspected guardian', async () => {
+  const file = path.join(WWW, '..', 'tests', 'cases', 'valid', 'child_guardian_suspected.json');
+  const child = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8')));
+  const referrals = (page) => page.evaluate(() => [...document.querySelector('lindung-form').shadowRoot.querySelectorAll('.referrals > li')].map((li) => li.textContent));
+  for (const [lang, duty, guardian] of [
+    ['en', 'consent: a duty in law', 'Do not contact the guardian: the guardian is a suspected perpetrator.'],
+    ['id', 'persetujuan: kewajiban hukum', 'Jangan hubungi wali: wali diduga pelaku.'],
+  ]) {
+    const { page } = await tab(`plain.html?lang=${lang}`);
+    await setValue(page, child);
+    const items = await referrals(page);
+    const statutory = items.filter((text) => text.includes(duty));
+    assert.equal(statutory.length, 1, items.join('\n'));
+    assert.ok(statutory[0].includes(guardian), statutory[0]);
+    assert.ok(items.every((text) => !/statutory|guardian_needed|undefined/.test(text)), items.join('\n'));
+  }
+});
