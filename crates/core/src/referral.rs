@@ -65,8 +65,9 @@ impl Urgency {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentState {
-    /// Consent to services and to sharing information is recorded (for a child, with the
-    /// consent of a guardian who is not suspected).
+    /// Consent to services and to sharing information is recorded, and for a police report
+    /// consent to reporting too (for a child, with the consent of a guardian who is not
+    /// suspected).
     Given,
     /// No consent, but a recorded emergency basis and an urgency of immediate or within 24 h.
     Emergency,
@@ -289,7 +290,9 @@ pub fn consent_state(
     if child && service == ServiceKind::ChildProtection {
         return ConsentState::Statutory;
     }
-    let recorded = consent.services && consent.info_sharing;
+    // A report to the police is its own purpose: consent to services and sharing does not cover it.
+    let reporting = service != ServiceKind::PoliceReport || consent.reporting;
+    let recorded = consent.services && consent.info_sharing && reporting;
     let guardian_agrees = guardian.is_some_and(|g| g.consent_given && !g.suspected_perpetrator);
     if recorded && (!child || guardian_agrees) {
         return ConsentState::Given;

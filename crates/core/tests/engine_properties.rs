@@ -282,6 +282,30 @@ proptest! {
     }
 
     #[test]
+    fn a_police_report_goes_ahead_on_consent_only_with_consent_to_reporting(s in shape()) {
+        let engine = Engine::default();
+        let mut without = build(&s);
+        without["consent"]["recordedAs"] = json!("written");
+        let mut with = without.clone();
+        with["consent"]["reporting"] = json!(true);
+        let (without, with) = (assess(&engine, &without), assess(&engine, &with));
+        prop_assert_eq!(without.referrals.len(), with.referrals.len());
+        for (no, yes) in without.referrals.iter().zip(&with.referrals) {
+            prop_assert_eq!(no.service, yes.service);
+            if no.service == ServiceKind::PoliceReport {
+                prop_assert!(no.consent != ConsentState::Given, "given without consent to reporting");
+                let (services, sharing, _) = s.consent;
+                let adult = without.child == Some(false);
+                if services && sharing && adult {
+                    prop_assert_eq!(yes.consent, ConsentState::Given);
+                }
+            } else {
+                prop_assert_eq!((no.consent, no.ready), (yes.consent, yes.ready));
+            }
+        }
+    }
+
+    #[test]
     fn the_same_input_gives_the_same_bytes(s in shape()) {
         let engine = Engine::default();
         let text = build(&s).to_string();
