@@ -62,14 +62,37 @@ impl Errors {
     /// the first.
     pub(crate) fn fail(&mut self, at: &Path<'_>, message: impl FnOnce() -> String) {
         if self.first.is_none() {
-            self.first = Some(DecodeError::new(at, message()));
+            self.record(at, message());
         }
+    }
+
+    /// Records a problem whose message is `pieces` joined, unless one is already recorded.
+    pub(crate) fn fail_with(&mut self, at: &Path<'_>, pieces: &[&str]) {
+        if self.first.is_none() {
+            self.record(at, joined(pieces));
+        }
+    }
+
+    /// One out-of-line body for every [`Errors::fail`]: each caller's closure is its own copy of
+    /// `fail`, so what they share is kept out of them.
+    #[inline(never)]
+    fn record(&mut self, at: &Path<'_>, message: String) {
+        self.first = Some(DecodeError::new(at, message));
     }
 
     /// Records that `value` is not of the `expected` JSON type.
     pub(crate) fn wrong_type(&mut self, value: &Value, at: &Path<'_>, expected: &str) {
-        self.fail(at, || format!("expected {expected}, found {}", kind(value)));
+        self.fail_with(at, &["expected ", expected, ", found ", kind(value)]);
     }
+}
+
+/// `pieces` written one after another: a message without the formatting machinery.
+fn joined(pieces: &[&str]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// A type read out of a JSON value.
@@ -136,53 +159,105 @@ pub(crate) fn listed(names: &[&str]) -> String {
 /// The most members a struct read with [`decode_struct!`] may have.
 pub(crate) const MAX_MEMBERS: usize = 24;
 
-/// The members of an object, one slot per name of `names` in that order, found in one pass over
-/// the object; `None` for a name the object does not have. A member not in `names`, or a value
-/// that is not an object, is recorded as a problem.
-pub(crate) fn object<'v>(
-    value: &'v Value,
-    at: &Path<'_>,
-    names: &[&str],
-    errors: &mut Errors,
-) -> Option<[Option<&'v Value>; MAX_MEMBERS]> {
-    let Value::Object(members) = value else {
-        errors.wrong_type(value, at, "an object");
-        return None;
-    };
-    let mut slots = [None; MAX_MEMBERS];
-    for (key, member) in members {
-        match names.iter().position(|name| name == key) {
-            Some(index) => slots[index] = Some(member),
-            None => errors.fail(&Path::Key(at, key), || {
-                format!("unknown field `{key}`, expected one of {}", listed(names))
-            }),
-        }
-    }
-    Some(slots)
+/// What an absent required member is read from, for its stand-in.
+static NULL: Value = Value::Null;
+
+/// The members of an object being read: one slot per name of the reader's `names`, in that order,
+/// found in one pass over the object (`None` for a name the object does not have), and taken in
+/// that order by [`member`] and [`member_or`].
+pub(crate) struct Members<'v, 'a> {
+    slots: [Option<&'v Value>; MAX_MEMBERS],
+    names: &'static [&'static str],
+    at: &'a Path<'a>,
+    /// False when the value was not an object: its members are then not reported missing, as
+    /// the value is already refused.
+    object: bool,
+    /// The position of the member the next [`Members::take`] reads.
+    next: usize,
 }
 
-/// Reads the member `name` of an object (`slot`, from [`object`]; `object` is `false` when the
-/// value was not an object); when it is absent, `default` gives its value, else the type's own
-/// absent value (`None`), else it is missing.
-pub(crate) fn member<T: Decode>(
-    slot: Option<&Value>,
-    object: bool,
-    at: &Path<'_>,
-    name: &str,
-    default: Option<fn() -> T>,
+impl<'v, 'a> Members<'v, 'a> {
+    /// Finds the members of `value`, found at `at`. A member not in `names`, or a value that is
+    /// not an object, is recorded as a problem.
+    #[inline(never)]
+    pub(crate) fn of(
+        value: &'v Value,
+        at: &'a Path<'a>,
+        names: &'static [&'static str],
+        errors: &mut Errors,
+    ) -> Self {
+        let mut members = Members {
+            slots: [None; MAX_MEMBERS],
+            names,
+            at,
+            object: false,
+            next: 0,
+        };
+        let Value::Object(object) = value else {
+            errors.wrong_type(value, at, "an object");
+            return members;
+        };
+        members.object = true;
+        for (key, member) in object {
+            match names.iter().position(|name| name == key) {
+                Some(index) => {
+                    if let Some(slot) = members.slots.get_mut(index) {
+                        *slot = Some(member);
+                    }
+                }
+                None => errors.fail(&Path::Key(at, key), || {
+                    joined(&[
+                        "unknown field `",
+                        key,
+                        "`, expected one of ",
+                        &listed(names),
+                    ])
+                }),
+            }
+        }
+        members
+    }
+
+    /// Takes the next member: its value, if present, and its place. An absent `required` member
+    /// is recorded as missing and read from `null`.
+    #[inline(never)]
+    fn take(&mut self, required: bool, errors: &mut Errors) -> (Option<&'v Value>, Path<'a>) {
+        let index = self.next;
+        self.next += 1;
+        let name = self.names.get(index).copied().unwrap_or_default();
+        let here = Path::Key(self.at, name);
+        let mut value = self.slots.get(index).copied().flatten();
+        if value.is_none() && required {
+            if self.object {
+                errors.fail_with(&here, &["missing field `", name, "`"]);
+            }
+            value = Some(&NULL);
+        }
+        (value, here)
+    }
+}
+
+/// Reads the next member of `members`: when it is absent, the type's own absent value (`None`),
+/// else it is missing.
+pub(crate) fn member<T: Decode>(members: &mut Members<'_, '_>, errors: &mut Errors) -> T {
+    let absent = T::absent();
+    let (value, here) = members.take(absent.is_none(), errors);
+    match (value, absent) {
+        (None, Some(absent)) => absent,
+        (value, _) => T::decode(value.unwrap_or(&NULL), &here, errors),
+    }
+}
+
+/// Reads the next member of `members`, or `default()` when it is absent.
+pub(crate) fn member_or<T: Decode>(
+    members: &mut Members<'_, '_>,
     errors: &mut Errors,
+    default: impl FnOnce() -> T,
 ) -> T {
-    let here = Path::Key(at, name);
-    if let Some(value) = slot {
-        return T::decode(value, &here, errors);
+    match members.take(false, errors) {
+        (Some(value), here) => T::decode(value, &here, errors),
+        (None, _) => default(),
     }
-    if let Some(value) = default.map(|make| make()).or_else(T::absent) {
-        return value;
-    }
-    if object {
-        errors.fail(&here, || format!("missing field `{name}`"));
-    }
-    T::decode(&Value::Null, &here, errors)
 }
 
 /// The position of a string value among `names` (0, the stand-in, on a problem).
@@ -203,7 +278,12 @@ pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str], errors: &mut
         .position(|name| *name == text)
         .unwrap_or_else(|| {
             errors.fail(at, || {
-                format!("unknown value `{text}`, expected one of {}", listed(names))
+                joined(&[
+                    "unknown value `",
+                    text,
+                    "`, expected one of ",
+                    &listed(names),
+                ])
             });
             0
         })
@@ -223,24 +303,21 @@ macro_rules! decode_struct {
             ) -> Self {
                 const NAMES: &[&str] = &[$($name),*];
                 const _: () = assert!(NAMES.len() <= $crate::decode::MAX_MEMBERS);
-                let slots = $crate::decode::object(value, at, NAMES, errors);
-                let object = slots.is_some();
-                let mut slots = slots.unwrap_or_default().into_iter();
+                let mut members = $crate::decode::Members::of(value, at, NAMES, errors);
                 $type {
-                    $($field: $crate::decode::member(
-                        slots.next().flatten(),
-                        object,
-                        at,
-                        $name,
-                        $crate::decode::decode_struct!(@default $($default)?),
-                        errors,
+                    $($field: $crate::decode::decode_struct!(
+                        @member members, errors $(, $default)?
                     ),)*
                 }
             }
         }
     };
-    (@default) => { None };
-    (@default $default:expr) => { Some(|| $default) };
+    (@member $members:ident, $errors:ident) => {
+        $crate::decode::member(&mut $members, $errors)
+    };
+    (@member $members:ident, $errors:ident, $default:expr) => {
+        $crate::decode::member_or(&mut $members, $errors, || $default)
+    };
 }
 pub(crate) use decode_struct;
 
