@@ -48,22 +48,22 @@ impl Decode for f64 {
     }
 }
 
-/// A whole number from 0 to `max`.
+/// A whole number from 0 to `max`: one body for every width.
+#[inline(never)]
 fn whole(value: &Value, at: &Path<'_>, max: u64, errors: &mut Errors) -> u64 {
     match value.as_u64() {
         Some(number) if number <= max => number,
         Some(number) => {
             errors.fail(at, || {
-                format!("{number} is over the largest allowed, {max}")
+                let (number, max) = (number.to_string(), max.to_string());
+                super::joined(&[&number, " is over the largest allowed, ", &max])
             });
             0
         }
         None if value.is_number() => {
             errors.fail(at, || {
-                format!(
-                    "expected a whole number of 0 or more, found {}",
-                    crate::encode::to_json(value)
-                )
+                let found = crate::encode::to_json(value);
+                super::joined(&["expected a whole number of 0 or more, found ", &found])
             });
             0
         }
@@ -107,10 +107,7 @@ impl<T: Decode> Decode for Box<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
-        let Value::Array(items) = value else {
-            errors.wrong_type(value, at, "an array");
-            return Vec::new();
-        };
+        let items = items(value, at, errors);
         let mut out = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
             out.push(T::decode(item, &Path::Index(at, index), errors));
@@ -119,13 +116,27 @@ impl<T: Decode> Decode for Vec<T> {
     }
 }
 
+/// The items of an array (none, and a problem, when it is not one): the part of every list's
+/// reader that does not depend on the item type.
+#[inline(never)]
+fn items<'v>(value: &'v Value, at: &Path<'_>, errors: &mut Errors) -> &'v [Value] {
+    match value {
+        Value::Array(items) => items,
+        _ => {
+            errors.wrong_type(value, at, "an array");
+            &[]
+        }
+    }
+}
+
 impl<T: Decode + PartialEq> Decode for Set<T> {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         let values = Vec::<T>::decode(value, at, errors);
         if let Some(index) = (1..values.len()).find(|&i| values[..i].contains(&values[i])) {
-            errors.fail(&Path::Index(at, index), || {
-                "this value is already in the list".to_owned()
-            });
+            errors.fail_with(
+                &Path::Index(at, index),
+                &["this value is already in the list"],
+            );
         }
         Set::new(values)
     }
@@ -154,7 +165,7 @@ impl Decode for NaiveDate {
             return NaiveDate::default();
         };
         time::date(text).unwrap_or_else(|| {
-            errors.fail(at, || format!("`{text}` is not a date (YYYY-MM-DD)"));
+            errors.fail_with(at, &["`", text, "` is not a date (YYYY-MM-DD)"]);
             NaiveDate::default()
         })
     }
@@ -167,9 +178,14 @@ impl Decode for DateTime<FixedOffset> {
             return DateTime::default();
         };
         time::date_time(text).unwrap_or_else(|| {
-            errors.fail(at, || {
-                format!("`{text}` is not a date and time with an offset (RFC 3339)")
-            });
+            errors.fail_with(
+                at,
+                &[
+                    "`",
+                    text,
+                    "` is not a date and time with an offset (RFC 3339)",
+                ],
+            );
             DateTime::default()
         })
     }
