@@ -94,9 +94,7 @@ impl<T: Decode> Decode for Option<T> {
         }
     }
 
-    fn absent() -> Option<Self> {
-        Some(None)
-    }
+    const OPTIONAL: bool = true;
 }
 
 impl<T: Decode> Decode for Box<T> {

@@ -101,10 +101,9 @@ pub(crate) trait Decode: Sized {
     /// (what the type reads from `null`), which the caller never sees: [`document`] then fails.
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self;
 
-    /// The value of an absent object member, when absence is allowed (`None` for an `Option`).
-    fn absent() -> Option<Self> {
-        None
-    }
+    /// Whether an object member of this type may be absent: an `Option`, which reads an absent
+    /// member as it reads `null`, as `None`.
+    const OPTIONAL: bool = false;
 }
 
 /// A type read out of an object's key (the indicator ids of a map, for example).
@@ -159,7 +158,8 @@ pub(crate) fn listed(names: &[&str]) -> String {
 /// The most members a struct read with [`decode_struct!`] may have.
 pub(crate) const MAX_MEMBERS: usize = 24;
 
-/// What an absent required member is read from, for its stand-in.
+/// What an absent member is read from: an `Option` reads it as `None`, anything else is missing
+/// and reads it as its stand-in.
 static NULL: Value = Value::Null;
 
 /// The members of an object being read: one slot per name of the reader's `names`, in that order,
@@ -169,10 +169,12 @@ pub(crate) struct Members<'v, 'a> {
     slots: [Option<&'v Value>; MAX_MEMBERS],
     names: &'static [&'static str],
     at: &'a Path<'a>,
+    /// The place of the member last taken, kept here so each member's reader passes one pointer.
+    here: Path<'a>,
     /// False when the value was not an object: its members are then not reported missing, as
     /// the value is already refused.
     object: bool,
-    /// The position of the member the next [`Members::take`] reads.
+    /// The position of the member the next [`Members::next`] takes.
     next: usize,
 }
 
@@ -190,6 +192,7 @@ impl<'v, 'a> Members<'v, 'a> {
             slots: [None; MAX_MEMBERS],
             names,
             at,
+            here: Path::Root,
             object: false,
             next: 0,
         };
@@ -218,34 +221,33 @@ impl<'v, 'a> Members<'v, 'a> {
         members
     }
 
-    /// Takes the next member: its value, if present, and its place. An absent `required` member
-    /// is recorded as missing and read from `null`.
+    /// Takes the next member, `None` when it is absent; its place is then `self.here`.
     #[inline(never)]
-    fn take(&mut self, required: bool, errors: &mut Errors) -> (Option<&'v Value>, Path<'a>) {
+    fn next(&mut self) -> Option<&'v Value> {
         let index = self.next;
         self.next += 1;
-        let name = self.names.get(index).copied().unwrap_or_default();
-        let here = Path::Key(self.at, name);
-        let mut value = self.slots.get(index).copied().flatten();
-        if value.is_none() && required {
-            if self.object {
-                errors.fail_with(&here, &["missing field `", name, "`"]);
+        self.here = Path::Key(self.at, self.names.get(index).copied().unwrap_or_default());
+        self.slots.get(index).copied().flatten()
+    }
+
+    /// Takes the next member, `null` when it is absent; an absent `required` member is recorded
+    /// as missing.
+    #[inline(never)]
+    fn take(&mut self, required: bool, errors: &mut Errors) -> &'v Value {
+        let value = self.next();
+        if value.is_none() && required && self.object {
+            if let Path::Key(_, name) = self.here {
+                errors.fail_with(&self.here, &["missing field `", name, "`"]);
             }
-            value = Some(&NULL);
         }
-        (value, here)
+        value.unwrap_or(&NULL)
     }
 }
 
-/// Reads the next member of `members`: when it is absent, the type's own absent value (`None`),
-/// else it is missing.
+/// Reads the next member of `members`; an absent member is missing unless its type is optional.
 pub(crate) fn member<T: Decode>(members: &mut Members<'_, '_>, errors: &mut Errors) -> T {
-    let absent = T::absent();
-    let (value, here) = members.take(absent.is_none(), errors);
-    match (value, absent) {
-        (None, Some(absent)) => absent,
-        (value, _) => T::decode(value.unwrap_or(&NULL), &here, errors),
-    }
+    let value = members.take(!T::OPTIONAL, errors);
+    T::decode(value, &members.here, errors)
 }
 
 /// Reads the next member of `members`, or `default()` when it is absent.
@@ -254,9 +256,9 @@ pub(crate) fn member_or<T: Decode>(
     errors: &mut Errors,
     default: impl FnOnce() -> T,
 ) -> T {
-    match members.take(false, errors) {
-        (Some(value), here) => T::decode(value, &here, errors),
-        (None, _) => default(),
+    match members.next() {
+        Some(value) => T::decode(value, &members.here, errors),
+        None => default(),
     }
 }
 
@@ -291,7 +293,7 @@ pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str], errors: &mut
 
 /// Implements [`Decode`] for a struct from its fields' JSON names.
 ///
-/// `field: "jsonName"` is required unless its type has an absent value (an `Option`);
+/// `field: "jsonName"` is required unless its type is optional (an `Option`);
 /// `field: "jsonName" = expr` takes `expr` when the member is absent. Unknown members are refused.
 macro_rules! decode_struct {
     ($type:ident { $($field:ident : $name:literal $(= $default:expr)?),* $(,)? }) => {
