@@ -89,11 +89,11 @@ fn recorded_dates(assessment: &Assessment) -> Vec<(DatePath, NaiveDate)> {
             ("/violence/firstIncidentOn", violence.first_incident_on),
             ("/violence/lastIncidentOn", violence.last_incident_on),
         ];
-        out.extend(
-            pairs
-                .into_iter()
-                .filter_map(|(p, d)| Some((DatePath::Fixed(p), d?))),
-        );
+        for (pointer, date) in pairs {
+            if let Some(date) = date {
+                out.push((DatePath::Fixed(pointer), date));
+            }
+        }
     }
     if let Some(trafficking) = &assessment.trafficking {
         for (index, event) in trafficking.events.iter().enumerate() {
@@ -115,14 +115,21 @@ fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
         }
         return;
     };
-    let incidents = assessment.violence.iter().flat_map(|violence| {
-        [
+    // The earliest incident before the birth date, if any.
+    let mut earliest: Option<NaiveDate> = None;
+    if let Some(violence) = &assessment.violence {
+        let incidents = [
             violence.first_incident_on,
             violence.last_incident_on,
             violence.last_sexual_assault_at.map(|at| at.date_naive()),
-        ]
-    });
-    if let Some(incident) = incidents.flatten().filter(|date| *date < birth).min() {
+        ];
+        for date in incidents.into_iter().flatten() {
+            if date < birth && earliest.is_none_or(|known| date < known) {
+                earliest = Some(date);
+            }
+        }
+    }
+    if let Some(incident) = earliest {
         out.push(Code::PersonBornAfterIncident.problem(
             "/person/birthDate",
             lang,
