@@ -157,3 +157,40 @@ fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Lang;
+    use crate::parse::check;
+
+    #[test]
+    fn a_birth_after_incidents_names_the_earliest_incident_before_it() {
+        let text = br#"{
+          "schemaVersion": "1", "id": "KTK-1", "assessedAt": "2026-11-29T10:00:00+08:00",
+          "assessor": {"name": "Sari", "agency": "UPTD PPA", "role": "social_worker"},
+          "caseTypes": ["ktk"], "intake": {"source": "self"},
+          "consent": {"services": true, "infoSharing": true, "reporting": false, "recordedAs": "written"},
+          "person": {"birthDate": "2015-01-01", "sex": "female"},
+          "violence": {
+            "forms": ["physical"], "setting": "household",
+            "perpetrators": [{"relationship": "parent", "livesWithVictim": "yes", "hasAccess": "yes"}],
+            "injuries": "minor",
+            "firstIncidentOn": "2012-05-01", "lastIncidentOn": "2016-01-01",
+            "lastSexualAssaultAt": "2011-02-02T08:00:00+08:00"
+          }
+        }"#;
+        let checked = check(text, Lang::En);
+        let found: Vec<_> = checked
+            .problems
+            .iter()
+            .filter(|p| p.code == "person.born_after_incident")
+            .map(|p| {
+                (
+                    p.path.as_str(),
+                    p.params.get("incident").map(String::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(found, [("/person/birthDate", Some("2011-02-02"))]);
+    }
+}
