@@ -59,18 +59,14 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
             ],
         )]
     })?;
-    let mut problems: Vec<Problem> = read
-        .repeated_keys
-        .iter()
-        .take(PROBLEM_LIMIT + 1)
-        .map(|repeated| {
-            Code::JsonDuplicateKey.problem(
-                repeated.pointer.clone(),
-                lang,
-                &[("key", repeated.key.clone())],
-            )
-        })
-        .collect();
+    let mut problems = Vec::new();
+    for repeated in read.repeated_keys.iter().take(PROBLEM_LIMIT + 1) {
+        problems.push(Code::JsonDuplicateKey.problem(
+            repeated.pointer.clone(),
+            lang,
+            &[("key", repeated.key.clone())],
+        ));
+    }
     if problems.len() <= PROBLEM_LIMIT {
         problems.extend(compiled::ASSESSMENT.check(&read.value, lang));
     }
