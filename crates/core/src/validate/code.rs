@@ -48,7 +48,23 @@ macro_rules! codes {
             }
 
             fn part(self, index: usize) -> &'static str {
-                self.entry().split('\u{1f}').nth(index).unwrap_or_default()
+                // A byte scan: the separator is ASCII, so every cut is on a character boundary.
+                let entry = self.entry();
+                let (mut start, mut seen) = (0, 0);
+                for (at, byte) in entry.bytes().enumerate() {
+                    if byte == 0x1f {
+                        if seen == index {
+                            return entry.get(start..at).unwrap_or_default();
+                        }
+                        seen += 1;
+                        start = at + 1;
+                    }
+                }
+                if seen == index {
+                    entry.get(start..).unwrap_or_default()
+                } else {
+                    ""
+                }
             }
         }
     };
