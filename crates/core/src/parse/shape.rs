@@ -199,13 +199,18 @@ impl Walk {
                     }
                 };
                 if !fits {
-                    self.report(out, Code::IndicatorUnknown, &child, &[("id", name.clone())]);
+                    self.report(
+                        out,
+                        Code::IndicatorUnknown,
+                        &child,
+                        &[("id", name.as_str())],
+                    );
                     continue;
                 }
             }
             match node.additional {
                 Some(Additional::Refused) => {
-                    self.report(out, Code::FieldUnknown, &child, &[("field", name.clone())])
+                    self.report(out, Code::FieldUnknown, &child, &[("field", name.as_str())])
                 }
                 Some(Additional::Checked(id)) => self.walk(member, id, &child, out),
                 None => {}
@@ -220,7 +225,7 @@ impl Walk {
                     out,
                     Code::FieldRequired,
                     &Path::Key(path, name),
-                    &[("field", (*name).to_owned())],
+                    &[("field", name)],
                 );
             }
         }
@@ -242,7 +247,7 @@ impl Walk {
                 out,
                 Code::ArrayTooShort,
                 path,
-                &[("min", min.to_string()), ("length", length.to_string())],
+                &[("min", &min.to_string()), ("length", &length.to_string())],
             );
         }
         if let Some(max) = node.max_items.filter(|max| length > *max) {
@@ -250,7 +255,7 @@ impl Walk {
                 out,
                 Code::ArrayTooLong,
                 path,
-                &[("max", max.to_string()), ("length", length.to_string())],
+                &[("max", &max.to_string()), ("length", &length.to_string())],
             );
             // Refused before its items are read: a long list is not worth the work.
             return;
@@ -271,7 +276,12 @@ impl Walk {
                     !crate::insert_sorted(&mut seen, to_json(item))
                 };
             if repeated {
-                self.report(out, Code::ArrayDuplicate, &child, &[("value", shown(item))]);
+                self.report(
+                    out,
+                    Code::ArrayDuplicate,
+                    &child,
+                    &[("value", &shown(item))],
+                );
                 continue;
             }
             if let Some(id) = node.items {
@@ -288,7 +298,7 @@ impl Walk {
                     out,
                     Code::StringTooShort,
                     path,
-                    &[("min", min.to_string()), ("length", length.to_string())],
+                    &[("min", &min.to_string()), ("length", &length.to_string())],
                 );
                 return;
             }
@@ -297,7 +307,7 @@ impl Walk {
                     out,
                     Code::StringTooLong,
                     path,
-                    &[("max", max.to_string()), ("length", length.to_string())],
+                    &[("max", &max.to_string()), ("length", &length.to_string())],
                 );
                 return;
             }
@@ -309,9 +319,9 @@ impl Walk {
                     Code::StringPattern,
                     path,
                     &[
-                        ("value", text.to_owned()),
-                        ("form", form_hint(source, self.lang)),
-                        ("pattern", source.to_owned()),
+                        ("value", text),
+                        ("form", &form_hint(source, self.lang)),
+                        ("pattern", source),
                     ],
                 );
                 return;
@@ -330,8 +340,8 @@ impl Walk {
                 Code::StringFormat,
                 path,
                 &[
-                    ("value", text.to_owned()),
-                    ("format", format_name(format.name(), self.lang).to_owned()),
+                    ("value", text),
+                    ("format", format_name(format.name(), self.lang)),
                 ],
             );
         }
@@ -346,7 +356,7 @@ impl Walk {
                 out,
                 Code::NumberTooSmall,
                 path,
-                &[("value", to_json(value)), ("min", min.text.to_owned())],
+                &[("value", &to_json(value)), ("min", min.text)],
             );
         }
         if let Some(max) = node.maximum.as_ref().filter(|max| number > max.value) {
@@ -354,7 +364,7 @@ impl Walk {
                 out,
                 Code::NumberTooLarge,
                 path,
-                &[("value", to_json(value)), ("max", max.text.to_owned())],
+                &[("value", &to_json(value)), ("max", max.text)],
             );
         }
     }
@@ -362,14 +372,8 @@ impl Walk {
     /// Adds a problem with `code` at `path` to `out`: one body for every place the walk reports,
     /// each of them then a single call.
     #[inline(never)]
-    fn report(
-        &self,
-        out: &mut Vec<Problem>,
-        code: Code,
-        path: &Path<'_>,
-        params: &[(&str, String)],
-    ) {
-        out.push(code.problem(path.pointer(), self.lang, params));
+    fn report(&self, out: &mut Vec<Problem>, code: Code, path: &Path<'_>, params: &[(&str, &str)]) {
+        out.push(code.problem_with(path.pointer(), self.lang, params));
     }
 
     fn type_problem(&self, out: &mut Vec<Problem>, value: &Value, types: u8, path: &Path<'_>) {
@@ -399,7 +403,7 @@ impl Walk {
             out,
             Code::ValueType,
             path,
-            &[("expected", expected), ("found", found.to_owned())],
+            &[("expected", &expected), ("found", found)],
         );
     }
 
@@ -415,7 +419,7 @@ impl Walk {
             out,
             Code::ValueNotAllowed,
             path,
-            &[("value", shown(value)), ("allowed", list)],
+            &[("value", &shown(value)), ("allowed", &list)],
         );
     }
 }

@@ -16,32 +16,32 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
     let dates = recorded_dates(assessment);
     for (path, date) in &dates {
         if *date > today {
-            out.push(Code::DateInFuture.problem(
+            out.push(Code::DateInFuture.problem_with(
                 path.pointer(),
                 lang,
-                &[("value", date_text(*date)), ("assessedAt", assessed_at())],
+                &[("value", &date_text(*date)), ("assessedAt", &assessed_at())],
             ));
         }
     }
     if let Some(violence) = &assessment.violence {
         if let Some(at) = violence.last_sexual_assault_at {
             if at > assessment.assessed_at {
-                out.push(Code::DateInFuture.problem(
+                out.push(Code::DateInFuture.problem_with(
                     "/violence/lastSexualAssaultAt",
                     lang,
                     &[
-                        ("value", date_time_text(&at)),
-                        ("assessedAt", assessed_at()),
+                        ("value", &date_time_text(&at)),
+                        ("assessedAt", &assessed_at()),
                     ],
                 ));
             }
         }
         if let (Some(first), Some(last)) = (violence.first_incident_on, violence.last_incident_on) {
             if last < first {
-                out.push(Code::ViolenceIncidentOrder.problem(
+                out.push(Code::ViolenceIncidentOrder.problem_with(
                     "/violence/lastIncidentOn",
                     lang,
-                    &[("first", date_text(first)), ("last", date_text(last))],
+                    &[("first", &date_text(first)), ("last", &date_text(last))],
                 ));
             }
         }
@@ -50,10 +50,10 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
         for (index, event) in trafficking.events.iter().enumerate() {
             if let (Some(from), Some(to)) = (event.from, event.to) {
                 if to < from {
-                    out.push(Code::EventDateOrder.problem(
+                    out.push(Code::EventDateOrder.problem_with(
                         format!("/trafficking/events/{index}/to"),
                         lang,
-                        &[("from", date_text(from)), ("to", date_text(to))],
+                        &[("from", &date_text(from)), ("to", &date_text(to))],
                     ));
                 }
             }
@@ -111,7 +111,7 @@ fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
     let person = &assessment.person;
     let Some(birth) = person.birth_date else {
         if person.age_years.is_none() {
-            out.push(Code::PersonAgeMissing.problem("/person", lang, &[]));
+            out.push(Code::PersonAgeMissing.problem_with("/person", lang, &[]));
         }
         return;
     };
@@ -130,12 +130,12 @@ fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
         }
     }
     if let Some(incident) = earliest {
-        out.push(Code::PersonBornAfterIncident.problem(
+        out.push(Code::PersonBornAfterIncident.problem_with(
             "/person/birthDate",
             lang,
             &[
-                ("birthDate", date_text(birth)),
-                ("incident", date_text(incident)),
+                ("birthDate", &date_text(birth)),
+                ("incident", &date_text(incident)),
             ],
         ));
     }
@@ -146,13 +146,13 @@ fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
         return;
     };
     if computed.abs_diff(u32::from(stated)) > 1 {
-        out.push(Code::PersonAgeMismatch.problem(
+        out.push(Code::PersonAgeMismatch.problem_with(
             "/person/ageYears",
             lang,
             &[
-                ("ageYears", stated.to_string()),
-                ("birthDate", date_text(birth)),
-                ("computed", computed.to_string()),
+                ("ageYears", &stated.to_string()),
+                ("birthDate", &date_text(birth)),
+                ("computed", &computed.to_string()),
             ],
         ));
     }
