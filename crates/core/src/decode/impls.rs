@@ -105,25 +105,29 @@ impl<T: Decode> Decode for Box<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
-        let items = items(value, at, errors);
-        let mut out = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            out.push(T::decode(item, &Path::Index(at, index), errors));
-        }
+        let mut out = Vec::new();
+        each_item(value, at, errors, &mut |item, here, errors| {
+            out.push(T::decode(item, here, errors));
+        });
         out
     }
 }
 
-/// The items of an array (none, and a problem, when it is not one): the part of every list's
-/// reader that does not depend on the item type.
+/// Reads each item of an array with `read` (none, and a problem, when it is not an array): the
+/// walk is written once, and each list's reader is only what it does with one item.
 #[inline(never)]
-fn items<'v>(value: &'v Value, at: &Path<'_>, errors: &mut Errors) -> &'v [Value] {
-    match value {
-        Value::Array(items) => items,
-        _ => {
-            errors.wrong_type(value, at, "an array");
-            &[]
-        }
+fn each_item(
+    value: &Value,
+    at: &Path<'_>,
+    errors: &mut Errors,
+    read: &mut dyn FnMut(&Value, &Path<'_>, &mut Errors),
+) {
+    let Value::Array(items) = value else {
+        errors.wrong_type(value, at, "an array");
+        return;
+    };
+    for (index, item) in items.iter().enumerate() {
+        read(item, &Path::Index(at, index), errors);
     }
 }
 
