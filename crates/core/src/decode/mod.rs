@@ -326,10 +326,20 @@ pub(crate) use decode_struct;
 /// Implements [`Decode`] and [`DecodeKey`] for a unit-only enum from its variants' JSON names,
 /// and [`crate::encode::Encode`] from the same names, so each enum's names are listed once.
 macro_rules! decode_enum {
-    ($type:ident { $($variant:ident : $name:literal),* $(,)? }) => {
+    (
+        $type:ident {
+            $first:ident : $first_name:literal $(, $variant:ident : $name:literal)* $(,)?
+        }
+    ) => {
         impl $type {
-            const DECODE_NAMES: &'static [&'static str] = &[$($name),*];
-            const DECODE_VARIANTS: &'static [$type] = &[$($type::$variant),*];
+            const DECODE_NAMES: &'static [&'static str] = &[$first_name $(, $name)*];
+            const DECODE_VARIANTS: &'static [$type] = &[$type::$first $(, $type::$variant)*];
+
+            /// The variant at `index` of the names; the first, the stand-in, past their end
+            /// (which [`crate::decode::name_index`] never gives).
+            fn decode_variant(index: usize) -> Self {
+                Self::DECODE_VARIANTS.get(index).copied().unwrap_or($type::$first)
+            }
         }
 
         impl $crate::decode::Decode for $type {
@@ -338,7 +348,7 @@ macro_rules! decode_enum {
                 at: &$crate::json::Path<'_>,
                 errors: &mut $crate::decode::Errors,
             ) -> Self {
-                Self::DECODE_VARIANTS[$crate::decode::variant(value, at, Self::DECODE_NAMES, errors)]
+                Self::decode_variant($crate::decode::variant(value, at, Self::DECODE_NAMES, errors))
             }
         }
 
@@ -346,6 +356,7 @@ macro_rules! decode_enum {
             fn encode(&self, out: &mut String) {
                 out.push('"');
                 out.push_str(match self {
+                    $type::$first => $first_name,
                     $($type::$variant => $name,)*
                 });
                 out.push('"');
@@ -358,7 +369,7 @@ macro_rules! decode_enum {
                 at: &$crate::json::Path<'_>,
                 errors: &mut $crate::decode::Errors,
             ) -> Self {
-                Self::DECODE_VARIANTS[$crate::decode::name_index(key, at, Self::DECODE_NAMES, errors)]
+                Self::decode_variant($crate::decode::name_index(key, at, Self::DECODE_NAMES, errors))
             }
         }
     };
