@@ -67,22 +67,18 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
     let indicator = |id: IndicatorId| {
         fields::indicator(id).map(|field| (field, indicators.get(id as usize).copied().flatten()))
     };
-    let answers = danger
-        .iter()
-        .chain(needs.iter())
-        .map(|field| field.get(assessment).answer())
-        .chain(
-            catalogue
-                .iter()
-                .filter_map(|id| indicator(*id))
-                .map(|(_, answer)| answer),
-        );
     let (mut answered, mut unknown, mut not_asked) = (0u32, 0u32, 0u32);
-    for answer in answers {
-        match answer {
-            Some(Answer::Yes | Answer::No) => answered += 1,
-            Some(Answer::Unknown) => unknown += 1,
-            None => not_asked += 1,
+    let mut count = |answer: Option<Answer>| match answer {
+        Some(Answer::Yes | Answer::No) => answered += 1,
+        Some(Answer::Unknown) => unknown += 1,
+        None => not_asked += 1,
+    };
+    for field in danger.iter().chain(needs.iter()) {
+        count(field.get(assessment).answer());
+    }
+    for id in catalogue {
+        if let Some((_, answer)) = indicator(*id) {
+            count(answer);
         }
     }
     let total = answered + unknown + not_asked;
@@ -97,27 +93,27 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
     } else {
         &[]
     };
-    let strong = kpo
-        .then(|| {
-            let profile = Profile::of(assessment);
-            rules
-                .document()
-                .trafficking
-                .catalogue
-                .iter()
-                .zip(&rules.compiled.catalogue)
-                .filter(move |(entry, _)| entry.strength.get(profile) == Strength::Strong)
-                .filter_map(|(_, id)| indicator(*id))
-        })
-        .into_iter()
-        .flatten();
-    let missing_key = floors
-        .iter()
-        .map(|field| (*field, field.get(assessment).answer()))
-        .chain(strong)
-        .filter(|(_, answer)| !matches!(answer, Some(Answer::Yes | Answer::No)))
-        .map(|(field, _)| field.to_pointer())
-        .collect();
+    // The key questions not answered yes or no: the floors' answers, then the strong indicators.
+    let mut missing_key = Vec::new();
+    let mut note = |field: &'static Field, answer: Option<Answer>| {
+        if !matches!(answer, Some(Answer::Yes | Answer::No)) {
+            missing_key.push(field.to_pointer());
+        }
+    };
+    for field in floors {
+        note(field, field.get(assessment).answer());
+    }
+    if kpo {
+        let profile = Profile::of(assessment);
+        let catalogue = &rules.document().trafficking.catalogue;
+        for (entry, id) in catalogue.iter().zip(&rules.compiled.catalogue) {
+            if entry.strength.get(profile) == Strength::Strong {
+                if let Some((field, answer)) = indicator(*id) {
+                    note(field, answer);
+                }
+            }
+        }
+    }
     Completeness {
         answered,
         unknown,

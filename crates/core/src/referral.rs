@@ -228,7 +228,10 @@ pub fn refer(
                     urgency: rule.urgency,
                     due_by,
                     rules: vec![rule.id.clone()],
-                    bases: rule.basis.as_deref().into_iter().collect(),
+                    bases: match rule.basis.as_deref() {
+                        Some(basis) => vec![basis],
+                        None => Vec::new(),
+                    },
                     label,
                 }),
             }
@@ -246,35 +249,34 @@ pub fn refer(
             .guardian
             .as_ref()
             .is_some_and(|g| g.suspected_perpetrator);
-    pending
-        .into_iter()
-        .map(|p| {
-            let consent = consent_state(assessment, child, p.service, p.urgency);
-            let ready = input.valid
-                && matches!(
-                    consent,
-                    ConsentState::Given | ConsentState::Emergency | ConsentState::Statutory
-                );
-            Referral {
-                service: p.service,
-                provider: directory
-                    .provider_for(p.service, region, &assessment.person, child)
-                    .map(|provider| ReferralProvider {
-                        id: provider.id.clone(),
-                        name: provider.name.clone(),
-                        contact: provider.contact.clone(),
-                    }),
-                urgency: p.urgency,
-                due_by: p.due_by,
-                rules: p.rules,
-                basis: (!p.bases.is_empty()).then(|| p.bases.join("; ")),
+    let mut out = Vec::with_capacity(pending.len());
+    for p in pending {
+        let consent = consent_state(assessment, child, p.service, p.urgency);
+        let ready = input.valid
+            && matches!(
                 consent,
-                ready,
-                label: p.label.to_owned(),
-                guardian_not_contacted: guardian_suspected,
-            }
-        })
-        .collect()
+                ConsentState::Given | ConsentState::Emergency | ConsentState::Statutory
+            );
+        out.push(Referral {
+            service: p.service,
+            provider: directory
+                .provider_for(p.service, region, &assessment.person, child)
+                .map(|provider| ReferralProvider {
+                    id: provider.id.clone(),
+                    name: provider.name.clone(),
+                    contact: provider.contact.clone(),
+                }),
+            urgency: p.urgency,
+            due_by: p.due_by,
+            rules: p.rules,
+            basis: (!p.bases.is_empty()).then(|| p.bases.join("; ")),
+            consent,
+            ready,
+            label: p.label.to_owned(),
+            guardian_not_contacted: guardian_suspected,
+        });
+    }
+    out
 }
 
 /// The consent footing of one referral, as `rules.md` says, checked in this order: statutory,

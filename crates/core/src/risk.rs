@@ -79,7 +79,7 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
             factors.push(FactorHit {
                 rule: factor.id.clone(),
                 weight: factor.weight,
-                evidence: evidence.into_iter().map(Pointer::Borrowed).collect(),
+                evidence: borrowed(evidence),
                 label: factor.label.get(lang).to_owned(),
             });
         }
@@ -96,7 +96,7 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
             floors.push(FloorHit {
                 rule: floor.id.clone(),
                 level: floor.level,
-                evidence: evidence.into_iter().map(Pointer::Borrowed).collect(),
+                evidence: borrowed(evidence),
                 label: floor.label.get(lang).to_owned(),
             });
         }
@@ -128,6 +128,15 @@ pub fn assess_risk(assessment: &Assessment, rules: &RuleSet, lang: Lang) -> Risk
         not_asked,
         judgement,
     }
+}
+
+/// The evidence of a hit as pointers, one loop for factors and floors alike.
+fn borrowed(evidence: Vec<&'static str>) -> Vec<Pointer> {
+    let mut out = Vec::with_capacity(evidence.len());
+    for pointer in evidence {
+        out.push(Pointer::Borrowed(pointer));
+    }
+    out
 }
 
 #[cfg(test)]

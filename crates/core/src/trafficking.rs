@@ -129,18 +129,17 @@ pub fn identify(assessment: &Assessment, rules: &RuleSet) -> TraffickingResult {
         purpose: section.is_some_and(|t| !t.exploitation.is_empty()),
         means_required: !(child && doc.child_needs_no_means.enabled),
     };
-    let mut dimensions: Vec<DimensionResult> = doc
-        .dimensions
-        .iter()
-        .map(|d| DimensionResult {
-            id: d.id,
+    let mut dimensions = Vec::with_capacity(doc.dimensions.len());
+    for dimension in &doc.dimensions {
+        dimensions.push(DimensionResult {
+            id: dimension.id,
             present: false,
             strong: 0,
             medium: 0,
             weak: 0,
             indicators: Vec::new(),
-        })
-        .collect();
+        });
+    }
     if section.is_some() {
         let answers = crate::fields::indicator_answers(assessment);
         for (entry, id) in doc.catalogue.iter().zip(&rules.compiled.catalogue) {

@@ -48,22 +48,22 @@ impl Decode for f64 {
     }
 }
 
-/// A whole number from 0 to `max`.
+/// A whole number from 0 to `max`: one body for every width.
+#[inline(never)]
 fn whole(value: &Value, at: &Path<'_>, max: u64, errors: &mut Errors) -> u64 {
     match value.as_u64() {
         Some(number) if number <= max => number,
         Some(number) => {
             errors.fail(at, || {
-                format!("{number} is over the largest allowed, {max}")
+                let (number, max) = (number.to_string(), max.to_string());
+                super::joined(&[&number, " is over the largest allowed, ", &max])
             });
             0
         }
         None if value.is_number() => {
             errors.fail(at, || {
-                format!(
-                    "expected a whole number of 0 or more, found {}",
-                    crate::encode::to_json(value)
-                )
+                let found = crate::encode::to_json(value);
+                super::joined(&["expected a whole number of 0 or more, found ", &found])
             });
             0
         }
@@ -94,9 +94,7 @@ impl<T: Decode> Decode for Option<T> {
         }
     }
 
-    fn absent() -> Option<Self> {
-        Some(None)
-    }
+    const OPTIONAL: bool = true;
 }
 
 impl<T: Decode> Decode for Box<T> {
@@ -107,15 +105,29 @@ impl<T: Decode> Decode for Box<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
-        let Value::Array(items) = value else {
-            errors.wrong_type(value, at, "an array");
-            return Vec::new();
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            out.push(T::decode(item, &Path::Index(at, index), errors));
-        }
+        let mut out = Vec::new();
+        each_item(value, at, errors, &mut |item, here, errors| {
+            out.push(T::decode(item, here, errors));
+        });
         out
+    }
+}
+
+/// Reads each item of an array with `read` (none, and a problem, when it is not an array): the
+/// walk is written once, and each list's reader is only what it does with one item.
+#[inline(never)]
+fn each_item(
+    value: &Value,
+    at: &Path<'_>,
+    errors: &mut Errors,
+    read: &mut dyn FnMut(&Value, &Path<'_>, &mut Errors),
+) {
+    let Value::Array(items) = value else {
+        errors.wrong_type(value, at, "an array");
+        return;
+    };
+    for (index, item) in items.iter().enumerate() {
+        read(item, &Path::Index(at, index), errors);
     }
 }
 
@@ -123,9 +135,10 @@ impl<T: Decode + PartialEq> Decode for Set<T> {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         let values = Vec::<T>::decode(value, at, errors);
         if let Some(index) = (1..values.len()).find(|&i| values[..i].contains(&values[i])) {
-            errors.fail(&Path::Index(at, index), || {
-                "this value is already in the list".to_owned()
-            });
+            errors.fail_with(
+                &Path::Index(at, index),
+                &["this value is already in the list"],
+            );
         }
         Set::new(values)
     }
@@ -154,7 +167,7 @@ impl Decode for NaiveDate {
             return NaiveDate::default();
         };
         time::date(text).unwrap_or_else(|| {
-            errors.fail(at, || format!("`{text}` is not a date (YYYY-MM-DD)"));
+            errors.fail_with(at, &["`", text, "` is not a date (YYYY-MM-DD)"]);
             NaiveDate::default()
         })
     }
@@ -167,9 +180,14 @@ impl Decode for DateTime<FixedOffset> {
             return DateTime::default();
         };
         time::date_time(text).unwrap_or_else(|| {
-            errors.fail(at, || {
-                format!("`{text}` is not a date and time with an offset (RFC 3339)")
-            });
+            errors.fail_with(
+                at,
+                &[
+                    "`",
+                    text,
+                    "` is not a date and time with an offset (RFC 3339)",
+                ],
+            );
             DateTime::default()
         })
     }

@@ -62,14 +62,37 @@ impl Errors {
     /// the first.
     pub(crate) fn fail(&mut self, at: &Path<'_>, message: impl FnOnce() -> String) {
         if self.first.is_none() {
-            self.first = Some(DecodeError::new(at, message()));
+            self.record(at, message());
         }
+    }
+
+    /// Records a problem whose message is `pieces` joined, unless one is already recorded.
+    pub(crate) fn fail_with(&mut self, at: &Path<'_>, pieces: &[&str]) {
+        if self.first.is_none() {
+            self.record(at, joined(pieces));
+        }
+    }
+
+    /// One out-of-line body for every [`Errors::fail`]: each caller's closure is its own copy of
+    /// `fail`, so what they share is kept out of them.
+    #[inline(never)]
+    fn record(&mut self, at: &Path<'_>, message: String) {
+        self.first = Some(DecodeError::new(at, message));
     }
 
     /// Records that `value` is not of the `expected` JSON type.
     pub(crate) fn wrong_type(&mut self, value: &Value, at: &Path<'_>, expected: &str) {
-        self.fail(at, || format!("expected {expected}, found {}", kind(value)));
+        self.fail_with(at, &["expected ", expected, ", found ", kind(value)]);
     }
+}
+
+/// `pieces` written one after another: a message without the formatting machinery.
+fn joined(pieces: &[&str]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// A type read out of a JSON value.
@@ -78,10 +101,9 @@ pub(crate) trait Decode: Sized {
     /// (what the type reads from `null`), which the caller never sees: [`document`] then fails.
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self;
 
-    /// The value of an absent object member, when absence is allowed (`None` for an `Option`).
-    fn absent() -> Option<Self> {
-        None
-    }
+    /// Whether an object member of this type may be absent: an `Option`, which reads an absent
+    /// member as it reads `null`, as `None`.
+    const OPTIONAL: bool = false;
 }
 
 /// A type read out of an object's key (the indicator ids of a map, for example).
@@ -136,53 +158,108 @@ pub(crate) fn listed(names: &[&str]) -> String {
 /// The most members a struct read with [`decode_struct!`] may have.
 pub(crate) const MAX_MEMBERS: usize = 24;
 
-/// The members of an object, one slot per name of `names` in that order, found in one pass over
-/// the object; `None` for a name the object does not have. A member not in `names`, or a value
-/// that is not an object, is recorded as a problem.
-pub(crate) fn object<'v>(
-    value: &'v Value,
-    at: &Path<'_>,
-    names: &[&str],
-    errors: &mut Errors,
-) -> Option<[Option<&'v Value>; MAX_MEMBERS]> {
-    let Value::Object(members) = value else {
-        errors.wrong_type(value, at, "an object");
-        return None;
-    };
-    let mut slots = [None; MAX_MEMBERS];
-    for (key, member) in members {
-        match names.iter().position(|name| name == key) {
-            Some(index) => slots[index] = Some(member),
-            None => errors.fail(&Path::Key(at, key), || {
-                format!("unknown field `{key}`, expected one of {}", listed(names))
-            }),
-        }
-    }
-    Some(slots)
+/// What an absent member is read from: an `Option` reads it as `None`, anything else is missing
+/// and reads it as its stand-in.
+static NULL: Value = Value::Null;
+
+/// The members of an object being read: one slot per name of the reader's `names`, in that order,
+/// found in one pass over the object (`None` for a name the object does not have), and taken in
+/// that order by [`member`] and [`member_or`].
+pub(crate) struct Members<'v, 'a> {
+    slots: [Option<&'v Value>; MAX_MEMBERS],
+    names: &'static [&'static str],
+    at: &'a Path<'a>,
+    /// The place of the member last taken, kept here so each member's reader passes one pointer.
+    here: Path<'a>,
+    /// False when the value was not an object: its members are then not reported missing, as
+    /// the value is already refused.
+    object: bool,
+    /// The position of the member the next [`Members::next`] takes.
+    next: usize,
 }
 
-/// Reads the member `name` of an object (`slot`, from [`object`]; `object` is `false` when the
-/// value was not an object); when it is absent, `default` gives its value, else the type's own
-/// absent value (`None`), else it is missing.
-pub(crate) fn member<T: Decode>(
-    slot: Option<&Value>,
-    object: bool,
-    at: &Path<'_>,
-    name: &str,
-    default: Option<fn() -> T>,
+impl<'v, 'a> Members<'v, 'a> {
+    /// Finds the members of `value`, found at `at`. A member not in `names`, or a value that is
+    /// not an object, is recorded as a problem.
+    #[inline(never)]
+    pub(crate) fn of(
+        value: &'v Value,
+        at: &'a Path<'a>,
+        names: &'static [&'static str],
+        errors: &mut Errors,
+    ) -> Self {
+        let mut members = Members {
+            slots: [None; MAX_MEMBERS],
+            names,
+            at,
+            here: Path::Root,
+            object: false,
+            next: 0,
+        };
+        let Value::Object(object) = value else {
+            errors.wrong_type(value, at, "an object");
+            return members;
+        };
+        members.object = true;
+        for (key, member) in object {
+            match names.iter().position(|name| name == key) {
+                Some(index) => {
+                    if let Some(slot) = members.slots.get_mut(index) {
+                        *slot = Some(member);
+                    }
+                }
+                None => errors.fail(&Path::Key(at, key), || {
+                    joined(&[
+                        "unknown field `",
+                        key,
+                        "`, expected one of ",
+                        &listed(names),
+                    ])
+                }),
+            }
+        }
+        members
+    }
+
+    /// Takes the next member, `None` when it is absent; its place is then `self.here`.
+    #[inline(never)]
+    fn next(&mut self) -> Option<&'v Value> {
+        let index = self.next;
+        self.next += 1;
+        self.here = Path::Key(self.at, self.names.get(index).copied().unwrap_or_default());
+        self.slots.get(index).copied().flatten()
+    }
+
+    /// Takes the next member, `null` when it is absent; an absent `required` member is recorded
+    /// as missing.
+    #[inline(never)]
+    fn take(&mut self, required: bool, errors: &mut Errors) -> &'v Value {
+        let value = self.next();
+        if value.is_none() && required && self.object {
+            if let Path::Key(_, name) = self.here {
+                errors.fail_with(&self.here, &["missing field `", name, "`"]);
+            }
+        }
+        value.unwrap_or(&NULL)
+    }
+}
+
+/// Reads the next member of `members`; an absent member is missing unless its type is optional.
+pub(crate) fn member<T: Decode>(members: &mut Members<'_, '_>, errors: &mut Errors) -> T {
+    let value = members.take(!T::OPTIONAL, errors);
+    T::decode(value, &members.here, errors)
+}
+
+/// Reads the next member of `members`, or `default()` when it is absent.
+pub(crate) fn member_or<T: Decode>(
+    members: &mut Members<'_, '_>,
     errors: &mut Errors,
+    default: impl FnOnce() -> T,
 ) -> T {
-    let here = Path::Key(at, name);
-    if let Some(value) = slot {
-        return T::decode(value, &here, errors);
+    match members.next() {
+        Some(value) => T::decode(value, &members.here, errors),
+        None => default(),
     }
-    if let Some(value) = default.map(|make| make()).or_else(T::absent) {
-        return value;
-    }
-    if object {
-        errors.fail(&here, || format!("missing field `{name}`"));
-    }
-    T::decode(&Value::Null, &here, errors)
 }
 
 /// The position of a string value among `names` (0, the stand-in, on a problem).
@@ -203,7 +280,12 @@ pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str], errors: &mut
         .position(|name| *name == text)
         .unwrap_or_else(|| {
             errors.fail(at, || {
-                format!("unknown value `{text}`, expected one of {}", listed(names))
+                joined(&[
+                    "unknown value `",
+                    text,
+                    "`, expected one of ",
+                    &listed(names),
+                ])
             });
             0
         })
@@ -211,7 +293,7 @@ pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str], errors: &mut
 
 /// Implements [`Decode`] for a struct from its fields' JSON names.
 ///
-/// `field: "jsonName"` is required unless its type has an absent value (an `Option`);
+/// `field: "jsonName"` is required unless its type is optional (an `Option`);
 /// `field: "jsonName" = expr` takes `expr` when the member is absent. Unknown members are refused.
 macro_rules! decode_struct {
     ($type:ident { $($field:ident : $name:literal $(= $default:expr)?),* $(,)? }) => {
@@ -223,34 +305,41 @@ macro_rules! decode_struct {
             ) -> Self {
                 const NAMES: &[&str] = &[$($name),*];
                 const _: () = assert!(NAMES.len() <= $crate::decode::MAX_MEMBERS);
-                let slots = $crate::decode::object(value, at, NAMES, errors);
-                let object = slots.is_some();
-                let mut slots = slots.unwrap_or_default().into_iter();
+                let mut members = $crate::decode::Members::of(value, at, NAMES, errors);
                 $type {
-                    $($field: $crate::decode::member(
-                        slots.next().flatten(),
-                        object,
-                        at,
-                        $name,
-                        $crate::decode::decode_struct!(@default $($default)?),
-                        errors,
+                    $($field: $crate::decode::decode_struct!(
+                        @member members, errors $(, $default)?
                     ),)*
                 }
             }
         }
     };
-    (@default) => { None };
-    (@default $default:expr) => { Some(|| $default) };
+    (@member $members:ident, $errors:ident) => {
+        $crate::decode::member(&mut $members, $errors)
+    };
+    (@member $members:ident, $errors:ident, $default:expr) => {
+        $crate::decode::member_or(&mut $members, $errors, || $default)
+    };
 }
 pub(crate) use decode_struct;
 
 /// Implements [`Decode`] and [`DecodeKey`] for a unit-only enum from its variants' JSON names,
 /// and [`crate::encode::Encode`] from the same names, so each enum's names are listed once.
 macro_rules! decode_enum {
-    ($type:ident { $($variant:ident : $name:literal),* $(,)? }) => {
+    (
+        $type:ident {
+            $first:ident : $first_name:literal $(, $variant:ident : $name:literal)* $(,)?
+        }
+    ) => {
         impl $type {
-            const DECODE_NAMES: &'static [&'static str] = &[$($name),*];
-            const DECODE_VARIANTS: &'static [$type] = &[$($type::$variant),*];
+            const DECODE_NAMES: &'static [&'static str] = &[$first_name $(, $name)*];
+            const DECODE_VARIANTS: &'static [$type] = &[$type::$first $(, $type::$variant)*];
+
+            /// The variant at `index` of the names; the first, the stand-in, past their end
+            /// (which [`crate::decode::name_index`] never gives).
+            fn decode_variant(index: usize) -> Self {
+                Self::DECODE_VARIANTS.get(index).copied().unwrap_or($type::$first)
+            }
         }
 
         impl $crate::decode::Decode for $type {
@@ -259,7 +348,7 @@ macro_rules! decode_enum {
                 at: &$crate::json::Path<'_>,
                 errors: &mut $crate::decode::Errors,
             ) -> Self {
-                Self::DECODE_VARIANTS[$crate::decode::variant(value, at, Self::DECODE_NAMES, errors)]
+                Self::decode_variant($crate::decode::variant(value, at, Self::DECODE_NAMES, errors))
             }
         }
 
@@ -267,6 +356,7 @@ macro_rules! decode_enum {
             fn encode(&self, out: &mut String) {
                 out.push('"');
                 out.push_str(match self {
+                    $type::$first => $first_name,
                     $($type::$variant => $name,)*
                 });
                 out.push('"');
@@ -279,7 +369,7 @@ macro_rules! decode_enum {
                 at: &$crate::json::Path<'_>,
                 errors: &mut $crate::decode::Errors,
             ) -> Self {
-                Self::DECODE_VARIANTS[$crate::decode::name_index(key, at, Self::DECODE_NAMES, errors)]
+                Self::decode_variant($crate::decode::name_index(key, at, Self::DECODE_NAMES, errors))
             }
         }
     };

@@ -342,7 +342,7 @@ decode_enum!(EventKind {
 impl DecodeKey for IndicatorId {
     fn decode_key(key: &str, at: &Path<'_>, errors: &mut Errors) -> Self {
         IndicatorId::parse(key).unwrap_or_else(|| {
-            errors.fail(at, || format!("unknown indicator id `{key}`"));
+            errors.fail_with(at, &["unknown indicator id `", key, "`"]);
             IndicatorId::ALL[0]
         })
     }

@@ -4,7 +4,7 @@
 //! minutes and seconds (a fraction allowed) and an offset (`Z` or `±hh:mm`). A leap second (`:60`)
 //! is refused: no clock that records an assessment shows one.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 
 /// The number written by `digits` ASCII digits, all of them.
 fn number(bytes: &[u8]) -> Option<u32> {
@@ -81,7 +81,9 @@ pub(crate) fn date_time(text: &str) -> Option<DateTime<FixedOffset>> {
     let clock = NaiveTime::from_hms_nano_opt(hour, minute, second.min(60), nanos)
         .filter(|_| second < 60)?;
     let offset = FixedOffset::east_opt(offset_seconds)?;
-    offset.from_local_datetime(&day.and_time(clock)).single()
+    // What `offset.from_local_datetime(..).single()` does, without its generic steps.
+    let utc = day.and_time(clock).checked_sub_offset(offset)?;
+    Some(DateTime::from_naive_utc_and_offset(utc, offset))
 }
 
 #[cfg(test)]

@@ -122,7 +122,7 @@ pub fn string(out: &mut String, text: &str) {
 }
 
 /// Writes an unsigned integer in decimal.
-fn unsigned(out: &mut String, mut value: u64) {
+pub(crate) fn unsigned(out: &mut String, mut value: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {

@@ -207,7 +207,12 @@ impl Path<'_> {
         match self {
             Path::Root => String::new(),
             Path::Key(parent, key) => push_token(&parent.pointer(), key),
-            Path::Index(parent, index) => format!("{}/{index}", parent.pointer()),
+            Path::Index(parent, index) => {
+                let mut pointer = parent.pointer();
+                pointer.push('/');
+                crate::encode::unsigned(&mut pointer, *index as u64);
+                pointer
+            }
         }
     }
 }

@@ -279,7 +279,12 @@ impl<'a> Reader<'a> {
                 let key = reader.string().unwrap_or_default();
                 push_token(&self.pointer(parent), &key)
             }
-            Place::Index(parent, index) => format!("{}/{index}", self.pointer(parent)),
+            Place::Index(parent, index) => {
+                let mut pointer = self.pointer(parent);
+                pointer.push('/');
+                crate::encode::unsigned(&mut pointer, index as u64);
+                pointer
+            }
         }
     }
 

@@ -40,50 +40,46 @@ use crate::validate::{self, Code};
 /// ```
 pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Problem>> {
     if bytes.len() > DOCUMENT_LIMIT {
-        return Err(vec![Code::DocumentTooLarge.problem(
+        return Err(vec![Code::DocumentTooLarge.problem_with(
             "",
             lang,
             &[
-                ("size", bytes.len().to_string()),
-                ("limit", DOCUMENT_LIMIT.to_string()),
+                ("size", &bytes.len().to_string()),
+                ("limit", &DOCUMENT_LIMIT.to_string()),
             ],
         )]);
     }
     let read = json::read(bytes).map_err(|error| {
-        vec![Code::JsonSyntax.problem(
+        vec![Code::JsonSyntax.problem_with(
             "",
             lang,
             &[
-                ("line", error.line().to_string()),
-                ("column", error.column().to_string()),
+                ("line", &error.line().to_string()),
+                ("column", &error.column().to_string()),
             ],
         )]
     })?;
-    let mut problems: Vec<Problem> = read
-        .repeated_keys
-        .iter()
-        .take(PROBLEM_LIMIT + 1)
-        .map(|repeated| {
-            Code::JsonDuplicateKey.problem(
-                repeated.pointer.clone(),
-                lang,
-                &[("key", repeated.key.clone())],
-            )
-        })
-        .collect();
+    let mut problems = Vec::new();
+    for repeated in read.repeated_keys.iter().take(PROBLEM_LIMIT + 1) {
+        problems.push(Code::JsonDuplicateKey.problem_with(
+            repeated.pointer.clone(),
+            lang,
+            &[("key", repeated.key.as_str())],
+        ));
+    }
     if problems.len() <= PROBLEM_LIMIT {
         problems.extend(compiled::ASSESSMENT.check(&read.value, lang));
     }
     if problems.len() > PROBLEM_LIMIT {
         problems.truncate(PROBLEM_LIMIT);
         let limit = PROBLEM_LIMIT.to_string();
-        problems.push(Code::TooManyProblems.problem("", lang, &[("limit", limit)]));
+        problems.push(Code::TooManyProblems.problem_with("", lang, &[("limit", &limit)]));
     }
     if !problems.is_empty() {
         return Err(problems);
     }
     crate::decode::document::<Assessment>(&read.value)
-        .map_err(|_| vec![Code::DocumentUnreadable.problem("", lang, &[])])
+        .map_err(|_| vec![Code::DocumentUnreadable.problem_with("", lang, &[])])
 }
 
 /// An assessment checked in full: the typed document when it could be read, and every problem.

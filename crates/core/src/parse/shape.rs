@@ -86,7 +86,7 @@ impl Walk {
                     _ => false,
                 };
                 if !fits {
-                    out.push(self.not_allowed(value, listed, path));
+                    self.not_allowed(out, value, listed, path);
                 }
                 return;
             }
@@ -97,7 +97,7 @@ impl Walk {
             Check::Typed(typed) => typed,
         };
         if !accepts(node.types, value) {
-            out.push(self.type_problem(value, node.types, path));
+            self.type_problem(out, value, node.types, path);
             return;
         }
         match value {
@@ -144,7 +144,7 @@ impl Walk {
         }
         match (compatible, first_failure) {
             (1, Some(mut problems)) => out.append(&mut problems),
-            _ => out.push(self.type_problem(value, types, path)),
+            _ => self.type_problem(out, value, types, path),
         }
     }
 
@@ -199,20 +199,19 @@ impl Walk {
                     }
                 };
                 if !fits {
-                    out.push(Code::IndicatorUnknown.problem(
-                        child.pointer(),
-                        self.lang,
-                        &[("id", name.clone())],
-                    ));
+                    self.report(
+                        out,
+                        Code::IndicatorUnknown,
+                        &child,
+                        &[("id", name.as_str())],
+                    );
                     continue;
                 }
             }
             match node.additional {
-                Some(Additional::Refused) => out.push(Code::FieldUnknown.problem(
-                    child.pointer(),
-                    self.lang,
-                    &[("field", name.clone())],
-                )),
+                Some(Additional::Refused) => {
+                    self.report(out, Code::FieldUnknown, &child, &[("field", name.as_str())])
+                }
                 Some(Additional::Checked(id)) => self.walk(member, id, &child, out),
                 None => {}
             }
@@ -222,11 +221,12 @@ impl Walk {
         }
         for name in node.required {
             if !members.contains_key(*name) {
-                out.push(Code::FieldRequired.problem(
-                    Path::Key(path, name).pointer(),
-                    self.lang,
-                    &[("field", (*name).to_owned())],
-                ));
+                self.report(
+                    out,
+                    Code::FieldRequired,
+                    &Path::Key(path, name),
+                    &[("field", name)],
+                );
             }
         }
     }
@@ -243,18 +243,20 @@ impl Walk {
         };
         let length = items.len() as u64;
         if let Some(min) = node.min_items.filter(|min| length < *min) {
-            out.push(Code::ArrayTooShort.problem(
-                path.pointer(),
-                self.lang,
-                &[("min", min.to_string()), ("length", length.to_string())],
-            ));
+            self.report(
+                out,
+                Code::ArrayTooShort,
+                path,
+                &[("min", &min.to_string()), ("length", &length.to_string())],
+            );
         }
         if let Some(max) = node.max_items.filter(|max| length > *max) {
-            out.push(Code::ArrayTooLong.problem(
-                path.pointer(),
-                self.lang,
-                &[("max", max.to_string()), ("length", length.to_string())],
-            ));
+            self.report(
+                out,
+                Code::ArrayTooLong,
+                path,
+                &[("max", &max.to_string()), ("length", &length.to_string())],
+            );
             // Refused before its items are read: a long list is not worth the work.
             return;
         }
@@ -274,11 +276,12 @@ impl Walk {
                     !crate::insert_sorted(&mut seen, to_json(item))
                 };
             if repeated {
-                out.push(Code::ArrayDuplicate.problem(
-                    child.pointer(),
-                    self.lang,
-                    &[("value", shown(item))],
-                ));
+                self.report(
+                    out,
+                    Code::ArrayDuplicate,
+                    &child,
+                    &[("value", &shown(item))],
+                );
                 continue;
             }
             if let Some(id) = node.items {
@@ -291,33 +294,36 @@ impl Walk {
         if node.min_length.is_some() || node.max_length.is_some() {
             let length = crate::char_count(text) as u64;
             if let Some(min) = node.min_length.filter(|min| length < *min) {
-                out.push(Code::StringTooShort.problem(
-                    path.pointer(),
-                    self.lang,
-                    &[("min", min.to_string()), ("length", length.to_string())],
-                ));
+                self.report(
+                    out,
+                    Code::StringTooShort,
+                    path,
+                    &[("min", &min.to_string()), ("length", &length.to_string())],
+                );
                 return;
             }
             if let Some(max) = node.max_length.filter(|max| length > *max) {
-                out.push(Code::StringTooLong.problem(
-                    path.pointer(),
-                    self.lang,
-                    &[("max", max.to_string()), ("length", length.to_string())],
-                ));
+                self.report(
+                    out,
+                    Code::StringTooLong,
+                    path,
+                    &[("max", &max.to_string()), ("length", &length.to_string())],
+                );
                 return;
             }
         }
         if let Some((pattern, source)) = node.pattern {
             if !pattern.is_match(text) {
-                out.push(Code::StringPattern.problem(
-                    path.pointer(),
-                    self.lang,
+                self.report(
+                    out,
+                    Code::StringPattern,
+                    path,
                     &[
-                        ("value", text.to_owned()),
-                        ("form", form_hint(source, self.lang)),
-                        ("pattern", source.to_owned()),
+                        ("value", text),
+                        ("form", &form_hint(source, self.lang)),
+                        ("pattern", source),
                     ],
-                ));
+                );
                 return;
             }
         }
@@ -329,14 +335,15 @@ impl Walk {
             Format::DateTime => is_date_time(text),
         };
         if !valid {
-            out.push(Code::StringFormat.problem(
-                path.pointer(),
-                self.lang,
+            self.report(
+                out,
+                Code::StringFormat,
+                path,
                 &[
-                    ("value", text.to_owned()),
-                    ("format", format_name(format.name(), self.lang).to_owned()),
+                    ("value", text),
+                    ("format", format_name(format.name(), self.lang)),
                 ],
-            ));
+            );
         }
     }
 
@@ -345,22 +352,31 @@ impl Walk {
             return;
         };
         if let Some(min) = node.minimum.as_ref().filter(|min| number < min.value) {
-            out.push(Code::NumberTooSmall.problem(
-                path.pointer(),
-                self.lang,
-                &[("value", to_json(value)), ("min", min.text.to_owned())],
-            ));
+            self.report(
+                out,
+                Code::NumberTooSmall,
+                path,
+                &[("value", &to_json(value)), ("min", min.text)],
+            );
         }
         if let Some(max) = node.maximum.as_ref().filter(|max| number > max.value) {
-            out.push(Code::NumberTooLarge.problem(
-                path.pointer(),
-                self.lang,
-                &[("value", to_json(value)), ("max", max.text.to_owned())],
-            ));
+            self.report(
+                out,
+                Code::NumberTooLarge,
+                path,
+                &[("value", &to_json(value)), ("max", max.text)],
+            );
         }
     }
 
-    fn type_problem(&self, value: &Value, types: u8, path: &Path<'_>) -> Problem {
+    /// Adds a problem with `code` at `path` to `out`: one body for every place the walk reports,
+    /// each of them then a single call.
+    #[inline(never)]
+    fn report(&self, out: &mut Vec<Problem>, code: Code, path: &Path<'_>, params: &[(&str, &str)]) {
+        out.push(code.problem_with(path.pointer(), self.lang, params));
+    }
+
+    fn type_problem(&self, out: &mut Vec<Problem>, value: &Value, types: u8, path: &Path<'_>) {
         // `null` is how a writer may say "not asked"; naming it would only confuse an officer.
         let named = if types & !NULL != 0 {
             types & !NULL
@@ -371,32 +387,40 @@ impl Walk {
             Lang::En => " or ",
             Lang::Id => " atau ",
         };
-        let expected = TYPES
-            .iter()
-            .filter(|(bit, _)| named & bit != 0)
-            .map(|(_, name)| type_label(name, self.lang))
-            .collect::<Vec<_>>()
-            .join(or);
+        let mut expected = String::new();
+        let mut first = true;
+        for (bit, name) in TYPES {
+            if named & bit != 0 {
+                if !first {
+                    expected.push_str(or);
+                }
+                first = false;
+                expected.push_str(type_label(name, self.lang));
+            }
+        }
         let found = type_label(type_name(value), self.lang);
-        Code::ValueType.problem(
-            path.pointer(),
-            self.lang,
-            &[("expected", expected), ("found", found.to_owned())],
-        )
+        self.report(
+            out,
+            Code::ValueType,
+            path,
+            &[("expected", &expected), ("found", found)],
+        );
     }
 
-    fn not_allowed(&self, value: &Value, allowed: &Listed, path: &Path<'_>) -> Problem {
-        let list = allowed
-            .values
-            .iter()
-            .map(|v| format!("`{v}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        Code::ValueNotAllowed.problem(
-            path.pointer(),
-            self.lang,
-            &[("value", shown(value)), ("allowed", list)],
-        )
+    fn not_allowed(
+        &self,
+        out: &mut Vec<Problem>,
+        value: &Value,
+        allowed: &Listed,
+        path: &Path<'_>,
+    ) {
+        let list = crate::decode::listed(allowed.values);
+        self.report(
+            out,
+            Code::ValueNotAllowed,
+            path,
+            &[("value", &shown(value)), ("allowed", &list)],
+        );
     }
 }
 

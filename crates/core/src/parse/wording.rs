@@ -3,21 +3,22 @@
 
 use crate::model::Lang;
 
+/// Each JSON type's name with its words in English and in Bahasa Indonesia: a table searched by
+/// name, not a comparison of both keys for each pair.
+const TYPE_LABELS: [(&str, &str, &str); 6] = [
+    ("string", "text", "teks"),
+    ("integer", "a whole number", "bilangan bulat"),
+    ("number", "a number", "angka"),
+    ("boolean", "true or false", "benar atau salah"),
+    ("array", "a list", "daftar"),
+    ("object", "an object", "objek"),
+];
+
 pub(super) fn type_label(name: &str, lang: Lang) -> &'static str {
-    match (name, lang) {
-        ("string", Lang::En) => "text",
-        ("string", Lang::Id) => "teks",
-        ("integer", Lang::En) => "a whole number",
-        ("integer", Lang::Id) => "bilangan bulat",
-        ("number", Lang::En) => "a number",
-        ("number", Lang::Id) => "angka",
-        ("boolean", Lang::En) => "true or false",
-        ("boolean", Lang::Id) => "benar atau salah",
-        ("array", Lang::En) => "a list",
-        ("array", Lang::Id) => "daftar",
-        ("object", Lang::En) => "an object",
-        ("object", Lang::Id) => "objek",
-        (_, _) => "null",
+    match TYPE_LABELS.iter().find(|(known, _, _)| *known == name) {
+        Some((_, en, _)) if lang == Lang::En => en,
+        Some((_, _, id)) => id,
+        None => "null",
     }
 }
 

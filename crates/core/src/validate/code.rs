@@ -48,7 +48,23 @@ macro_rules! codes {
             }
 
             fn part(self, index: usize) -> &'static str {
-                self.entry().split('\u{1f}').nth(index).unwrap_or_default()
+                // A byte scan: the separator is ASCII, so every cut is on a character boundary.
+                let entry = self.entry();
+                let (mut start, mut seen) = (0, 0);
+                for (at, byte) in entry.bytes().enumerate() {
+                    if byte == 0x1f {
+                        if seen == index {
+                            return entry.get(start..at).unwrap_or_default();
+                        }
+                        seen += 1;
+                        start = at + 1;
+                    }
+                }
+                if seen == index {
+                    entry.get(start..).unwrap_or_default()
+                } else {
+                    ""
+                }
             }
         }
     };
@@ -226,13 +242,27 @@ impl Code {
         lang: Lang,
         params: &[(&str, String)],
     ) -> Problem {
+        let params: Vec<(&str, &str)> = params
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        self.problem_at(path.into(), lang, &params)
+    }
+
+    /// As [`Code::problem`], the parameters borrowed: a value at hand is not copied to be named.
+    pub(crate) fn problem_with(
+        self,
+        path: impl Into<String>,
+        lang: Lang,
+        params: &[(&str, &str)],
+    ) -> Problem {
         self.problem_at(path.into(), lang, params)
     }
 
-    fn problem_at(self, path: String, lang: Lang, params: &[(&str, String)]) -> Problem {
+    fn problem_at(self, path: String, lang: Lang, params: &[(&str, &str)]) -> Problem {
         let mut named = BTreeMap::new();
         for (name, value) in params {
-            named.insert((*name).to_owned(), value.clone());
+            named.insert((*name).to_owned(), (*value).to_owned());
         }
         Problem {
             path,
@@ -246,7 +276,7 @@ impl Code {
 
 /// A message template with each `{name}` replaced by its parameter, in one pass: a value is
 /// written as it is (shortened when long), never read again for placeholders.
-fn render(template: &str, params: &[(&str, String)]) -> String {
+fn render(template: &str, params: &[(&str, &str)]) -> String {
     let mut message = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -321,19 +351,19 @@ mod tests {
         let cases = [
             (
                 "`{field}` is required",
-                vec![("field", "sex".to_owned())],
+                vec![("field", "sex")],
                 "`sex` is required",
             ),
             (
                 "{a} and {b}",
-                vec![("a", "{b}".to_owned()), ("b", "two".to_owned())],
+                vec![("a", "{b}"), ("b", "two")],
                 "{b} and two",
             ),
             ("{unknown} stays", vec![], "{unknown} stays"),
             ("open { brace", vec![], "open { brace"),
             (
                 "{v}",
-                vec![("v", long.clone())],
+                vec![("v", long.as_str())],
                 &*format!("{}…", &long[..80]),
             ),
         ];

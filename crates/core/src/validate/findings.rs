@@ -13,7 +13,7 @@ const KEY_DANGER: [&str; 2] = ["strangulation", "threatsToKill"];
 
 pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
     if !assessment.consent.services {
-        out.push(Code::ConsentServicesMissing.problem("/consent/services", lang, &[]));
+        out.push(Code::ConsentServicesMissing.problem_with("/consent/services", lang, &[]));
     }
     let ktk = assessment.has_case_type(CaseType::Ktk);
     for (question, answer) in assessment.danger.answers() {
@@ -23,7 +23,7 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
             _ => continue,
         };
         let path = push_token("/danger", question);
-        out.push(code.problem(path, lang, &[("question", question.to_owned())]));
+        out.push(code.problem_with(path, lang, &[("question", question)]));
     }
     // Needs and indicators are many: one finding per section, not one per question.
     let needs_not_asked = assessment
@@ -32,12 +32,12 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
         .filter(|(_, a)| a.is_none())
         .count();
     if needs_not_asked > 0 {
-        out.push(Code::NeedsNotAsked.problem(
+        out.push(Code::NeedsNotAsked.problem_with(
             "/needs",
             lang,
             &[
-                ("count", needs_not_asked.to_string()),
-                ("total", Needs::QUESTIONS.len().to_string()),
+                ("count", &needs_not_asked.to_string()),
+                ("total", &Needs::QUESTIONS.len().to_string()),
             ],
         ));
     }
@@ -46,23 +46,27 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
             let total = IndicatorId::ALL.len();
             let not_asked = total.saturating_sub(trafficking.indicators.len());
             if not_asked > 0 {
-                out.push(Code::IndicatorsNotAsked.problem(
+                out.push(Code::IndicatorsNotAsked.problem_with(
                     "/trafficking/indicators",
                     lang,
                     &[
-                        ("count", not_asked.to_string()),
-                        ("total", total.to_string()),
+                        ("count", &not_asked.to_string()),
+                        ("total", &total.to_string()),
                     ],
                 ));
             }
             if trafficking.migration.is_none() {
-                out.push(Code::MigrationMissing.problem("/trafficking/migration", lang, &[]));
+                out.push(Code::MigrationMissing.problem_with("/trafficking/migration", lang, &[]));
             }
         }
     }
     if let Some(guardian) = &assessment.guardian {
         if assessment.is_child() && guardian.suspected_perpetrator {
-            out.push(Code::GuardianSuspected.problem("/guardian/suspectedPerpetrator", lang, &[]));
+            out.push(Code::GuardianSuspected.problem_with(
+                "/guardian/suspectedPerpetrator",
+                lang,
+                &[],
+            ));
         }
     }
 }

@@ -66,12 +66,12 @@ pub fn judgement_lowers(
     let steps = |level: RiskLevel| RiskLevel::ALL.iter().position(|l| *l == level);
     let (given, computed_step) = (steps(judgement.level)?, steps(computed)?);
     (given + 1 < computed_step).then(|| {
-        Code::JudgementLowers.problem(
+        Code::JudgementLowers.problem_with(
             "/professionalJudgement/level",
             lang,
             &[
-                ("judgement", judgement.level.as_str().to_owned()),
-                ("computed", computed.as_str().to_owned()),
+                ("judgement", judgement.level.as_str()),
+                ("computed", computed.as_str()),
             ],
         )
     })
