@@ -231,44 +231,33 @@ enum Node {
     Trafficking(Vec<TraffickingStatus>),
 }
 
-fn lookup(pointer: &str) -> Result<&'static Field, ConditionError> {
-    fields::field(pointer).ok_or_else(|| ConditionError::UnknownPointer {
-        pointer: pointer.to_owned(),
-    })
-}
-
-/// Repeated free text and dates have no single value a condition could compare.
-fn readable(
-    field: &'static Field,
-    operator: &'static str,
-) -> Result<&'static Field, ConditionError> {
-    let unreadable =
-        field.is_repeated() && matches!(field.kind(), FieldKind::Text | FieldKind::Date);
-    if unreadable {
-        Err(ConditionError::OperatorMismatch {
-            operator,
-            pointer: field.pointer().to_owned(),
-            kind: "repeated",
-        })
-    } else {
-        Ok(field)
-    }
-}
-
-fn expect_kind(
-    field: &'static Field,
+/// The field at `pointer`, when it holds one of `kinds` for `operator`. `single` asks for a field
+/// with one value to compare: repeated free text and dates have none.
+fn operand(
+    pointer: &str,
     operator: &'static str,
     kinds: &[FieldKind],
+    single: bool,
 ) -> Result<&'static Field, ConditionError> {
-    if kinds.contains(&field.kind()) {
-        Ok(field)
+    let Some(field) = fields::field(pointer) else {
+        return Err(ConditionError::UnknownPointer {
+            pointer: pointer.to_owned(),
+        });
+    };
+    let kind = field.kind();
+    let kind = if single && field.is_repeated() && matches!(kind, FieldKind::Text | FieldKind::Date)
+    {
+        "repeated"
+    } else if kinds.contains(&kind) {
+        return Ok(field);
     } else {
-        Err(ConditionError::OperatorMismatch {
-            operator,
-            pointer: field.pointer().to_owned(),
-            kind: field.kind().as_str(),
-        })
-    }
+        kind.as_str()
+    };
+    Err(ConditionError::OperatorMismatch {
+        operator,
+        pointer: field.pointer().to_owned(),
+        kind,
+    })
 }
 
 fn allowed(field: &Field, value: &str) -> Result<(), ConditionError> {
@@ -314,53 +303,48 @@ impl Condition {
     fn compile(&self, scope: Scope) -> Result<Node, ConditionError> {
         use FieldKind as K;
         Ok(match self {
-            Condition::All(items) => Node::All(self::compile_all(items, scope)?),
-            Condition::Any(items) => Node::Any(self::compile_all(items, scope)?),
+            Condition::All(items) => Node::All(compile_all(items, scope)?),
+            Condition::Any(items) => Node::Any(compile_all(items, scope)?),
             Condition::Not(item) => Node::Not(Box::new(item.compile(scope)?)),
-            Condition::Answer(test) => Node::Answer(
-                expect_kind(lookup(&test.at)?, "answer", &[K::Answer])?,
-                test.is,
-            ),
+            Condition::Answer(test) => {
+                Node::Answer(operand(&test.at, "answer", &[K::Answer], false)?, test.is)
+            }
             Condition::Includes(test) => {
-                let field = expect_kind(lookup(&test.at)?, "includes", &[K::Set])?;
+                let field = operand(&test.at, "includes", &[K::Set], false)?;
                 allowed(field, &test.value)?;
                 Node::Includes(field, test.value.clone())
             }
-            Condition::Equals(test) => {
-                let field = readable(lookup(&test.at)?, "equals")?;
-                match &test.value {
-                    Scalar::Text(value) => {
-                        let field = expect_kind(field, "equals", &[K::Enum, K::Text])?;
-                        allowed(field, value)?;
-                        Node::EqualsName(field, value.clone())
-                    }
-                    Scalar::Number(value) => {
-                        let field = expect_kind(field, "equals", &[K::Number])?;
-                        Node::EqualsNumber(field, finite(field, *value)?)
-                    }
-                    Scalar::Bool(value) => {
-                        Node::EqualsBool(expect_kind(field, "equals", &[K::Bool])?, *value)
-                    }
+            Condition::Equals(test) => match &test.value {
+                Scalar::Text(value) => {
+                    let field = operand(&test.at, "equals", &[K::Enum, K::Text], true)?;
+                    allowed(field, value)?;
+                    Node::EqualsName(field, value.clone())
                 }
-            }
+                Scalar::Number(value) => {
+                    let field = operand(&test.at, "equals", &[K::Number], true)?;
+                    Node::EqualsNumber(field, finite(field, *value)?)
+                }
+                Scalar::Bool(value) => {
+                    Node::EqualsBool(operand(&test.at, "equals", &[K::Bool], true)?, *value)
+                }
+            },
             Condition::AtLeast(test) => {
-                let field = expect_kind(lookup(&test.at)?, "atLeast", &[K::Number])?;
+                let field = operand(&test.at, "atLeast", &[K::Number], false)?;
                 Node::AtLeast(field, finite(field, test.value)?)
             }
             Condition::Below(test) => {
-                let field = expect_kind(lookup(&test.at)?, "below", &[K::Number])?;
+                let field = operand(&test.at, "below", &[K::Number], false)?;
                 Node::Below(field, finite(field, test.value)?)
             }
             Condition::CountYes(test) => {
-                let fields = test
-                    .of
-                    .iter()
-                    .map(|pointer| expect_kind(lookup(pointer)?, "countYes", &[K::Answer]))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let mut fields = Vec::with_capacity(test.of.len());
+                for pointer in &test.of {
+                    fields.push(operand(pointer, "countYes", &[K::Answer], false)?);
+                }
                 Node::CountYes(fields, test.at_least)
             }
             Condition::WithinHours(test) => Node::WithinHours(
-                expect_kind(lookup(&test.at)?, "withinHours", &[K::DateTime])?,
+                operand(&test.at, "withinHours", &[K::DateTime], false)?,
                 test.hours,
             ),
             Condition::Child(child) => Node::Child(*child),
@@ -386,7 +370,11 @@ impl Condition {
 }
 
 fn compile_all(items: &[Condition], scope: Scope) -> Result<Vec<Node>, ConditionError> {
-    items.iter().map(|item| item.compile(scope)).collect()
+    let mut nodes = Vec::with_capacity(items.len());
+    for item in items {
+        nodes.push(item.compile(scope)?);
+    }
+    Ok(nodes)
 }
 
 impl Compiled {

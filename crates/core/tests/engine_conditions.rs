@@ -157,6 +157,22 @@ const CASES: &[(&str, Result<bool, &str>)] = &[
         Err("operator `withinHours` does not fit"),
     ),
     (
+        r#"{"equals":{"at":"/trafficking/events/*/place","value":"Batam"}}"#,
+        Err("operator `equals` does not fit `/trafficking/events/*/place`, which holds repeated values"),
+    ),
+    (
+        r#"{"equals":{"at":"/trafficking/events/*/from","value":3}}"#,
+        Err("operator `equals` does not fit `/trafficking/events/*/from`, which holds repeated values"),
+    ),
+    (
+        r#"{"answer":{"at":"/trafficking/events/*/place","is":"yes"}}"#,
+        Err("operator `answer` does not fit `/trafficking/events/*/place`, which holds text values"),
+    ),
+    (
+        r#"{"atLeast":{"at":"/trafficking/events/*/from","value":1}}"#,
+        Err("operator `atLeast` does not fit `/trafficking/events/*/from`, which holds date values"),
+    ),
+    (
         r#"{"riskAtLeast":"high"}"#,
         Err("operator `riskAtLeast` is only allowed in referral rules"),
     ),
