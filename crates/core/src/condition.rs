@@ -415,6 +415,12 @@ impl Compiled {
         self.0.fields(&mut out);
         out
     }
+
+    /// Adds to `out` the fields the condition reads that `out` does not hold yet, in the order
+    /// written.
+    pub(crate) fn add_fields(&self, out: &mut Vec<&'static Field>) {
+        self.0.fields(out);
+    }
 }
 
 fn note(sink: &mut Option<Vec<&'static str>>, field: &'static Field) {

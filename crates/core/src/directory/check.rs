@@ -265,8 +265,8 @@ fn provider_text(
     }
 }
 
-/// `^[A-Za-z0-9._-]{1,64}$`
-fn is_id(value: &str) -> bool {
+/// `^[A-Za-z0-9._-]{1,64}$`: the ids of directories, providers, rule sets and rules.
+pub(crate) fn is_id(value: &str) -> bool {
     (1..=64).contains(&value.len())
         && value
             .bytes()
