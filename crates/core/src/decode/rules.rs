@@ -257,8 +257,17 @@ fn tagged<'v>(
         (_, problem) => errors.fail(at, || {
             let found = match problem {
                 Untagged::Many(members) => {
-                    let keys: Vec<&str> = members.keys().map(String::as_str).collect();
-                    format!("{} members: {}", keys.len(), super::listed(&keys))
+                    // As `listed` writes them, without collecting the names first.
+                    let mut found = format!("{} members: ", members.len());
+                    for (index, name) in members.keys().enumerate() {
+                        if index > 0 {
+                            found.push_str(", ");
+                        }
+                        found.push('`');
+                        found.push_str(name);
+                        found.push('`');
+                    }
+                    found
                 }
                 _ => "an empty object".to_owned(),
             };
