@@ -164,10 +164,16 @@ fn rule_name(value: &Value, item: &str) -> String {
     }
 }
 
+/// True when `text` is empty or only white space: what `str::trim` would leave empty, without
+/// the pattern machinery `trim` brings to WASM.
+fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
 /// What is wrong with a label, if anything: a language's text empty or too long.
 fn label_problem(text: &Text) -> Option<String> {
     for (lang, value) in [("id", &text.id), ("en", &text.en)] {
-        if value.trim().is_empty() {
+        if blank(value) {
             return Some(format!("the `{lang}` text is missing"));
         }
         let length = crate::char_count(value);
@@ -242,7 +248,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     if !is_id(&doc.id) {
         return Err(doc_error("/id", bad_id(&doc.id)));
     }
-    if doc.version.trim().is_empty() || doc.version.len() > 32 {
+    if blank(&doc.version) || doc.version.len() > 32 {
         return Err(doc_error(
             "/version",
             "the version must be 1 to 32 characters",
@@ -478,5 +484,30 @@ fn referral_due_from(
             "dueFrom",
             format!("pointer `{}` is not a field of the assessment", due.at),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank;
+
+    #[test]
+    fn blank_is_what_trim_leaves_empty() {
+        for text in [
+            "",
+            " ",
+            "\t\r\n",
+            "\u{a0}",
+            "\u{85}",
+            "\u{2003}\u{3000}",
+            "\u{2028}\u{2029}",
+            "\u{feff}",
+            "\u{200b}",
+            " a ",
+            "é",
+            "\u{a0}x",
+        ] {
+            assert_eq!(blank(text), text.trim().is_empty(), "{text:?}");
+        }
     }
 }
