@@ -231,13 +231,25 @@ enum Node {
     Trafficking(Vec<TraffickingStatus>),
 }
 
-/// The field at `pointer`, when it holds one of `kinds` for `operator`. `single` asks for a field
-/// with one value to compare: repeated free text and dates have none.
+/// What an operator asks of the value it compares with, once the field is known.
+#[derive(Clone, Copy)]
+enum Operand<'a> {
+    /// Nothing.
+    Any,
+    /// One of the field's allowed values (any, for a field without a list).
+    Allowed(&'a str),
+    /// A finite number.
+    Finite(f64),
+}
+
+/// The field at `pointer`, when it holds one of `kinds` for `operator` and `value` suits it.
+/// `single` asks for a field with one value to compare: repeated free text and dates have none.
 fn operand(
     pointer: &str,
     operator: &'static str,
     kinds: &[FieldKind],
     single: bool,
+    value: Operand<'_>,
 ) -> Result<&'static Field, ConditionError> {
     let Some(field) = fields::field(pointer) else {
         return Err(ConditionError::UnknownPointer {
@@ -249,7 +261,20 @@ fn operand(
     {
         "repeated"
     } else if kinds.contains(&kind) {
-        return Ok(field);
+        return match value {
+            Operand::Allowed(value)
+                if !field.values().is_empty() && !field.values().contains(&value) =>
+            {
+                Err(ConditionError::ValueNotAllowed {
+                    pointer: field.pointer().to_owned(),
+                    value: value.to_owned(),
+                })
+            }
+            Operand::Finite(value) if !value.is_finite() => Err(ConditionError::NotFinite {
+                pointer: field.pointer().to_owned(),
+            }),
+            _ => Ok(field),
+        };
     } else {
         kind.as_str()
     };
@@ -258,27 +283,6 @@ fn operand(
         pointer: field.pointer().to_owned(),
         kind,
     })
-}
-
-fn allowed(field: &Field, value: &str) -> Result<(), ConditionError> {
-    if field.values().is_empty() || field.values().contains(&value) {
-        Ok(())
-    } else {
-        Err(ConditionError::ValueNotAllowed {
-            pointer: field.pointer().to_owned(),
-            value: value.to_owned(),
-        })
-    }
-}
-
-fn finite(field: &Field, value: f64) -> Result<f64, ConditionError> {
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(ConditionError::NotFinite {
-            pointer: field.pointer().to_owned(),
-        })
-    }
 }
 
 impl Condition {
@@ -302,49 +306,51 @@ impl Condition {
 
     fn compile(&self, scope: Scope) -> Result<Node, ConditionError> {
         use FieldKind as K;
+        use Operand::{Allowed, Any, Finite};
         Ok(match self {
             Condition::All(items) => Node::All(compile_all(items, scope)?),
             Condition::Any(items) => Node::Any(compile_all(items, scope)?),
             Condition::Not(item) => Node::Not(Box::new(item.compile(scope)?)),
-            Condition::Answer(test) => {
-                Node::Answer(operand(&test.at, "answer", &[K::Answer], false)?, test.is)
-            }
+            Condition::Answer(test) => Node::Answer(
+                operand(&test.at, "answer", &[K::Answer], false, Any)?,
+                test.is,
+            ),
             Condition::Includes(test) => {
-                let field = operand(&test.at, "includes", &[K::Set], false)?;
-                allowed(field, &test.value)?;
+                let value = Allowed(&test.value);
+                let field = operand(&test.at, "includes", &[K::Set], false, value)?;
                 Node::Includes(field, test.value.clone())
             }
             Condition::Equals(test) => match &test.value {
                 Scalar::Text(value) => {
-                    let field = operand(&test.at, "equals", &[K::Enum, K::Text], true)?;
-                    allowed(field, value)?;
+                    let kinds = &[K::Enum, K::Text];
+                    let field = operand(&test.at, "equals", kinds, true, Allowed(value))?;
                     Node::EqualsName(field, value.clone())
                 }
-                Scalar::Number(value) => {
-                    let field = operand(&test.at, "equals", &[K::Number], true)?;
-                    Node::EqualsNumber(field, finite(field, *value)?)
-                }
+                Scalar::Number(value) => Node::EqualsNumber(
+                    operand(&test.at, "equals", &[K::Number], true, Finite(*value))?,
+                    *value,
+                ),
                 Scalar::Bool(value) => {
-                    Node::EqualsBool(operand(&test.at, "equals", &[K::Bool], true)?, *value)
+                    Node::EqualsBool(operand(&test.at, "equals", &[K::Bool], true, Any)?, *value)
                 }
             },
-            Condition::AtLeast(test) => {
-                let field = operand(&test.at, "atLeast", &[K::Number], false)?;
-                Node::AtLeast(field, finite(field, test.value)?)
-            }
-            Condition::Below(test) => {
-                let field = operand(&test.at, "below", &[K::Number], false)?;
-                Node::Below(field, finite(field, test.value)?)
-            }
+            Condition::AtLeast(test) => Node::AtLeast(
+                operand(&test.at, "atLeast", &[K::Number], false, Finite(test.value))?,
+                test.value,
+            ),
+            Condition::Below(test) => Node::Below(
+                operand(&test.at, "below", &[K::Number], false, Finite(test.value))?,
+                test.value,
+            ),
             Condition::CountYes(test) => {
                 let mut fields = Vec::with_capacity(test.of.len());
                 for pointer in &test.of {
-                    fields.push(operand(pointer, "countYes", &[K::Answer], false)?);
+                    fields.push(operand(pointer, "countYes", &[K::Answer], false, Any)?);
                 }
                 Node::CountYes(fields, test.at_least)
             }
             Condition::WithinHours(test) => Node::WithinHours(
-                operand(&test.at, "withinHours", &[K::DateTime], false)?,
+                operand(&test.at, "withinHours", &[K::DateTime], false, Any)?,
                 test.hours,
             ),
             Condition::Child(child) => Node::Child(*child),

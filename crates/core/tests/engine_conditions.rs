@@ -320,3 +320,46 @@ fn evidence_names_the_fields_that_made_it_true() {
         ]
     );
 }
+
+#[test]
+fn a_number_that_is_not_finite_is_refused_after_the_field() {
+    use lindung::condition::{EqualsTest, NumberTest, Scalar};
+    let number = |at: &str, value: f64| NumberTest {
+        at: at.to_owned(),
+        value,
+    };
+    let equals = |at: &str, value: f64| {
+        Condition::Equals(EqualsTest {
+            at: at.to_owned(),
+            value: Scalar::Number(value),
+        })
+    };
+    let count = "/violence/incidentsLast12Months";
+    let cases = [
+        (
+            Condition::AtLeast(number(count, f64::INFINITY)),
+            format!("the number at `{count}` must be finite"),
+        ),
+        (
+            Condition::Below(number(count, f64::NAN)),
+            format!("the number at `{count}` must be finite"),
+        ),
+        (
+            equals(count, f64::NEG_INFINITY),
+            format!("the number at `{count}` must be finite"),
+        ),
+        (
+            Condition::AtLeast(number("/danger/strangulation", f64::NAN)),
+            "operator `atLeast` does not fit `/danger/strangulation`, which holds answer values"
+                .to_owned(),
+        ),
+        (
+            Condition::AtLeast(number("/danger/nothing", f64::NAN)),
+            "pointer `/danger/nothing` is not a field of the assessment".to_owned(),
+        ),
+    ];
+    for (condition, message) in cases {
+        let error = condition.check(Scope::Assessment).map(|_| ()).unwrap_err();
+        assert_eq!(error.to_string(), message, "{condition:?}");
+    }
+}
