@@ -141,9 +141,12 @@ fn shape_error(value: &Value, error: DecodeError) -> RuleSetError {
         let Some((index, field)) = rest.split_once('/') else {
             continue;
         };
-        let item = format!("{list}/{index}");
+        let item = error
+            .pointer
+            .get(..list.len() + 1 + index.len())
+            .unwrap_or(list);
         return RuleSetError::Rule {
-            rule: rule_name(value, &item),
+            rule: rule_name(value, item),
             field: field.to_owned(),
             pointer: error.pointer,
             problem: error.message,
