@@ -189,6 +189,7 @@ fn label_problem(text: &Text) -> Option<String> {
     None
 }
 
+/// The problem of a malformed id.
 fn bad_id(id: &str) -> String {
     format!("id `{id}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`")
 }
