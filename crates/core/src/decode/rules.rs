@@ -205,9 +205,6 @@ impl Decode for Scalar {
     }
 }
 
-/// Reads the member of a one-member object with the reader its name picks.
-type Reader<T> = fn(&Value, &Path<'_>, &mut Errors) -> T;
-
 /// What is wrong with an externally tagged value that is an object.
 enum Untagged<'v> {
     /// A member whose name is not a variant's.
@@ -277,7 +274,8 @@ fn tagged<'v>(
     None
 }
 
-/// The operators of the condition language, as in JSON, and their readers in the same order.
+/// The operators of the condition language, as in JSON, in the order [`Condition::decode`] reads
+/// them.
 const CONDITION_NAMES: &[&str] = &[
     "all",
     "any",
@@ -295,36 +293,33 @@ const CONDITION_NAMES: &[&str] = &[
     "trafficking",
 ];
 
-const CONDITIONS: &[Reader<Condition>] = &[
-    |v, at, e| Condition::All(Decode::decode(v, at, e)),
-    |v, at, e| Condition::Any(Decode::decode(v, at, e)),
-    |v, at, e| Condition::Not(Decode::decode(v, at, e)),
-    |v, at, e| Condition::Answer(Decode::decode(v, at, e)),
-    |v, at, e| Condition::Includes(Decode::decode(v, at, e)),
-    |v, at, e| Condition::Equals(Decode::decode(v, at, e)),
-    |v, at, e| Condition::AtLeast(Decode::decode(v, at, e)),
-    |v, at, e| Condition::Below(Decode::decode(v, at, e)),
-    |v, at, e| Condition::CountYes(Decode::decode(v, at, e)),
-    |v, at, e| Condition::WithinHours(Decode::decode(v, at, e)),
-    |v, at, e| Condition::Child(Decode::decode(v, at, e)),
-    |v, at, e| Condition::CaseType(Decode::decode(v, at, e)),
-    |v, at, e| Condition::RiskAtLeast(Decode::decode(v, at, e)),
-    |v, at, e| Condition::Trafficking(Decode::decode(v, at, e)),
-];
-const _: () = assert!(CONDITION_NAMES.len() == CONDITIONS.len());
-
 impl Decode for Condition {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
-        let found = tagged(value, at, "condition", CONDITION_NAMES, errors);
-        match found.and_then(|(index, name, member)| Some((CONDITIONS.get(index)?, name, member))) {
-            Some((read, name, member)) => read(member, &Path::Key(at, name), errors),
+        let Some((index, name, v)) = tagged(value, at, "condition", CONDITION_NAMES, errors) else {
             // The stand-in, never seen: a problem is recorded.
-            None => Condition::All(Vec::new()),
+            return Condition::All(Vec::new());
+        };
+        let (at, e) = (&Path::Key(at, name), errors);
+        match index {
+            0 => Condition::All(Decode::decode(v, at, e)),
+            1 => Condition::Any(Decode::decode(v, at, e)),
+            2 => Condition::Not(Decode::decode(v, at, e)),
+            3 => Condition::Answer(Decode::decode(v, at, e)),
+            4 => Condition::Includes(Decode::decode(v, at, e)),
+            5 => Condition::Equals(Decode::decode(v, at, e)),
+            6 => Condition::AtLeast(Decode::decode(v, at, e)),
+            7 => Condition::Below(Decode::decode(v, at, e)),
+            8 => Condition::CountYes(Decode::decode(v, at, e)),
+            9 => Condition::WithinHours(Decode::decode(v, at, e)),
+            10 => Condition::Child(Decode::decode(v, at, e)),
+            11 => Condition::CaseType(Decode::decode(v, at, e)),
+            12 => Condition::RiskAtLeast(Decode::decode(v, at, e)),
+            _ => Condition::Trafficking(Decode::decode(v, at, e)),
         }
     }
 }
 
-/// The tests of a status rule, as in JSON, and their readers in the same order.
+/// The tests of a status rule, as in JSON, in the order [`StatusTest::decode`] reads them.
 const STATUS_TEST_NAMES: &[&str] = &[
     "dimensionGroups",
     "dimensionsAtLeast",
@@ -332,22 +327,19 @@ const STATUS_TEST_NAMES: &[&str] = &[
     "elementsAtLeast",
 ];
 
-const STATUS_TESTS: &[Reader<StatusTest>] = &[
-    |v, at, e| StatusTest::DimensionGroups(Decode::decode(v, at, e)),
-    |v, at, e| StatusTest::DimensionsAtLeast(Decode::decode(v, at, e)),
-    |v, at, e| StatusTest::RequiredElements(Decode::decode(v, at, e)),
-    |v, at, e| StatusTest::ElementsAtLeast(Decode::decode(v, at, e)),
-];
-const _: () = assert!(STATUS_TEST_NAMES.len() == STATUS_TESTS.len());
-
 impl Decode for StatusTest {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
-        let found = tagged(value, at, "status test", STATUS_TEST_NAMES, errors);
-        match found.and_then(|(index, name, member)| Some((STATUS_TESTS.get(index)?, name, member)))
-        {
-            Some((read, name, member)) => read(member, &Path::Key(at, name), errors),
+        let Some((index, name, v)) = tagged(value, at, "status test", STATUS_TEST_NAMES, errors)
+        else {
             // The stand-in, never seen: a problem is recorded.
-            None => StatusTest::RequiredElements(false),
+            return StatusTest::RequiredElements(false);
+        };
+        let (at, e) = (&Path::Key(at, name), errors);
+        match index {
+            0 => StatusTest::DimensionGroups(Decode::decode(v, at, e)),
+            1 => StatusTest::DimensionsAtLeast(Decode::decode(v, at, e)),
+            2 => StatusTest::RequiredElements(Decode::decode(v, at, e)),
+            _ => StatusTest::ElementsAtLeast(Decode::decode(v, at, e)),
         }
     }
 }
@@ -531,6 +523,7 @@ mod tests {
         let cases = [
             r#"{"all": [{"child": true}, {"not": {"caseType": "kpo"}}]}"#,
             r#"{"any": []}"#,
+            r#"{"answer": {"at": "/a", "is": "unknown"}}"#,
             r#"{"equals": {"at": "/a", "value": 3}}"#,
             r#"{"equals": {"at": "/a", "value": -2.5}}"#,
             r#"{"equals": {"at": "/a", "value": "x"}}"#,
