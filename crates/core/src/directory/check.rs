@@ -7,6 +7,8 @@ use super::{
     Accepts, Contact, Directory, DirectoryError, Provider, MAX_AREAS, MAX_BYTES, MAX_PROVIDERS,
     NATIONAL,
 };
+use std::mem::take;
+
 use crate::decode::decode_struct;
 use crate::model::Set;
 use crate::service::ServiceKind;
@@ -56,26 +58,26 @@ pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryEr
             &format!("the key `{}` appears more than once", repeated.key),
         ));
     }
-    let raw: RawDirectory = crate::decode::document(&read.value)
+    let mut raw: RawDirectory = crate::decode::document(&read.value)
         .map_err(|e| shape_error(bytes, &e.pointer, &e.message))?;
-    // Everything is checked on the document as read, and only then moved into place, so an
+    // Everything is checked on the document as read, and only then taken out of it, so an
     // error leaves one document to drop rather than a half-built directory.
     let services = check(&raw)?;
     let mut providers = Vec::with_capacity(services.len());
-    for (raw, services) in raw.providers.into_iter().zip(services) {
+    for (raw, services) in raw.providers.iter_mut().zip(services) {
         providers.push(Provider {
-            id: raw.id,
-            name: raw.name,
+            id: take(&mut raw.id),
+            name: take(&mut raw.name),
             services,
-            areas: Set::new(raw.areas),
-            contact: raw.contact,
+            areas: Set::new(take(&mut raw.areas)),
+            contact: take(&mut raw.contact),
             accepts: raw.accepts,
         });
     }
     Ok(Directory {
-        id: raw.id,
-        version: raw.version,
-        description: raw.description,
+        id: take(&mut raw.id),
+        version: take(&mut raw.version),
+        description: raw.description.take(),
         providers,
     })
 }
