@@ -231,65 +231,58 @@ enum Node {
     Trafficking(Vec<TraffickingStatus>),
 }
 
-fn lookup(pointer: &str) -> Result<&'static Field, ConditionError> {
-    fields::field(pointer).ok_or_else(|| ConditionError::UnknownPointer {
-        pointer: pointer.to_owned(),
-    })
+/// What an operator asks of the value it compares with, once the field is known.
+#[derive(Clone, Copy)]
+enum Operand<'a> {
+    /// Nothing.
+    Any,
+    /// One of the field's allowed values (any, for a field without a list).
+    Allowed(&'a str),
+    /// A finite number.
+    Finite(f64),
 }
 
-/// Repeated free text and dates have no single value a condition could compare.
-fn readable(
-    field: &'static Field,
-    operator: &'static str,
-) -> Result<&'static Field, ConditionError> {
-    let unreadable =
-        field.is_repeated() && matches!(field.kind(), FieldKind::Text | FieldKind::Date);
-    if unreadable {
-        Err(ConditionError::OperatorMismatch {
-            operator,
-            pointer: field.pointer().to_owned(),
-            kind: "repeated",
-        })
-    } else {
-        Ok(field)
-    }
-}
-
-fn expect_kind(
-    field: &'static Field,
+/// The field at `pointer`, when it holds one of `kinds` for `operator` and `value` suits it.
+/// `single` asks for a field with one value to compare: repeated free text and dates have none.
+fn operand(
+    pointer: &str,
     operator: &'static str,
     kinds: &[FieldKind],
+    single: bool,
+    value: Operand<'_>,
 ) -> Result<&'static Field, ConditionError> {
-    if kinds.contains(&field.kind()) {
-        Ok(field)
+    let Some(field) = fields::field(pointer) else {
+        return Err(ConditionError::UnknownPointer {
+            pointer: pointer.to_owned(),
+        });
+    };
+    let kind = field.kind();
+    let kind = if single && field.is_repeated() && matches!(kind, FieldKind::Text | FieldKind::Date)
+    {
+        "repeated"
+    } else if kinds.contains(&kind) {
+        return match value {
+            Operand::Allowed(value)
+                if !field.values().is_empty() && !field.values().contains(&value) =>
+            {
+                Err(ConditionError::ValueNotAllowed {
+                    pointer: field.pointer().to_owned(),
+                    value: value.to_owned(),
+                })
+            }
+            Operand::Finite(value) if !value.is_finite() => Err(ConditionError::NotFinite {
+                pointer: field.pointer().to_owned(),
+            }),
+            _ => Ok(field),
+        };
     } else {
-        Err(ConditionError::OperatorMismatch {
-            operator,
-            pointer: field.pointer().to_owned(),
-            kind: field.kind().as_str(),
-        })
-    }
-}
-
-fn allowed(field: &Field, value: &str) -> Result<(), ConditionError> {
-    if field.values().is_empty() || field.values().contains(&value) {
-        Ok(())
-    } else {
-        Err(ConditionError::ValueNotAllowed {
-            pointer: field.pointer().to_owned(),
-            value: value.to_owned(),
-        })
-    }
-}
-
-fn finite(field: &Field, value: f64) -> Result<f64, ConditionError> {
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err(ConditionError::NotFinite {
-            pointer: field.pointer().to_owned(),
-        })
-    }
+        kind.as_str()
+    };
+    Err(ConditionError::OperatorMismatch {
+        operator,
+        pointer: field.pointer().to_owned(),
+        kind,
+    })
 }
 
 impl Condition {
@@ -313,54 +306,51 @@ impl Condition {
 
     fn compile(&self, scope: Scope) -> Result<Node, ConditionError> {
         use FieldKind as K;
+        use Operand::{Allowed, Any, Finite};
         Ok(match self {
-            Condition::All(items) => Node::All(self::compile_all(items, scope)?),
-            Condition::Any(items) => Node::Any(self::compile_all(items, scope)?),
+            Condition::All(items) => Node::All(compile_all(items, scope)?),
+            Condition::Any(items) => Node::Any(compile_all(items, scope)?),
             Condition::Not(item) => Node::Not(Box::new(item.compile(scope)?)),
             Condition::Answer(test) => Node::Answer(
-                expect_kind(lookup(&test.at)?, "answer", &[K::Answer])?,
+                operand(&test.at, "answer", &[K::Answer], false, Any)?,
                 test.is,
             ),
             Condition::Includes(test) => {
-                let field = expect_kind(lookup(&test.at)?, "includes", &[K::Set])?;
-                allowed(field, &test.value)?;
+                let value = Allowed(&test.value);
+                let field = operand(&test.at, "includes", &[K::Set], false, value)?;
                 Node::Includes(field, test.value.clone())
             }
-            Condition::Equals(test) => {
-                let field = readable(lookup(&test.at)?, "equals")?;
-                match &test.value {
-                    Scalar::Text(value) => {
-                        let field = expect_kind(field, "equals", &[K::Enum, K::Text])?;
-                        allowed(field, value)?;
-                        Node::EqualsName(field, value.clone())
-                    }
-                    Scalar::Number(value) => {
-                        let field = expect_kind(field, "equals", &[K::Number])?;
-                        Node::EqualsNumber(field, finite(field, *value)?)
-                    }
-                    Scalar::Bool(value) => {
-                        Node::EqualsBool(expect_kind(field, "equals", &[K::Bool])?, *value)
-                    }
+            Condition::Equals(test) => match &test.value {
+                Scalar::Text(value) => {
+                    let kinds = &[K::Enum, K::Text];
+                    let field = operand(&test.at, "equals", kinds, true, Allowed(value))?;
+                    Node::EqualsName(field, value.clone())
                 }
-            }
-            Condition::AtLeast(test) => {
-                let field = expect_kind(lookup(&test.at)?, "atLeast", &[K::Number])?;
-                Node::AtLeast(field, finite(field, test.value)?)
-            }
-            Condition::Below(test) => {
-                let field = expect_kind(lookup(&test.at)?, "below", &[K::Number])?;
-                Node::Below(field, finite(field, test.value)?)
-            }
+                Scalar::Number(value) => Node::EqualsNumber(
+                    operand(&test.at, "equals", &[K::Number], true, Finite(*value))?,
+                    *value,
+                ),
+                Scalar::Bool(value) => {
+                    Node::EqualsBool(operand(&test.at, "equals", &[K::Bool], true, Any)?, *value)
+                }
+            },
+            Condition::AtLeast(test) => Node::AtLeast(
+                operand(&test.at, "atLeast", &[K::Number], false, Finite(test.value))?,
+                test.value,
+            ),
+            Condition::Below(test) => Node::Below(
+                operand(&test.at, "below", &[K::Number], false, Finite(test.value))?,
+                test.value,
+            ),
             Condition::CountYes(test) => {
-                let fields = test
-                    .of
-                    .iter()
-                    .map(|pointer| expect_kind(lookup(pointer)?, "countYes", &[K::Answer]))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let mut fields = Vec::with_capacity(test.of.len());
+                for pointer in &test.of {
+                    fields.push(operand(pointer, "countYes", &[K::Answer], false, Any)?);
+                }
                 Node::CountYes(fields, test.at_least)
             }
             Condition::WithinHours(test) => Node::WithinHours(
-                expect_kind(lookup(&test.at)?, "withinHours", &[K::DateTime])?,
+                operand(&test.at, "withinHours", &[K::DateTime], false, Any)?,
                 test.hours,
             ),
             Condition::Child(child) => Node::Child(*child),
@@ -386,7 +376,11 @@ impl Condition {
 }
 
 fn compile_all(items: &[Condition], scope: Scope) -> Result<Vec<Node>, ConditionError> {
-    items.iter().map(|item| item.compile(scope)).collect()
+    let mut nodes = Vec::with_capacity(items.len());
+    for item in items {
+        nodes.push(item.compile(scope)?);
+    }
+    Ok(nodes)
 }
 
 impl Compiled {
@@ -426,6 +420,12 @@ impl Compiled {
         let mut out = Vec::new();
         self.0.fields(&mut out);
         out
+    }
+
+    /// Adds to `out` the fields the condition reads that `out` does not hold yet, in the order
+    /// written.
+    pub(crate) fn add_fields(&self, out: &mut Vec<&'static Field>) {
+        self.0.fields(out);
     }
 }
 

@@ -157,6 +157,22 @@ const CASES: &[(&str, Result<bool, &str>)] = &[
         Err("operator `withinHours` does not fit"),
     ),
     (
+        r#"{"equals":{"at":"/trafficking/events/*/place","value":"Batam"}}"#,
+        Err("operator `equals` does not fit `/trafficking/events/*/place`, which holds repeated values"),
+    ),
+    (
+        r#"{"equals":{"at":"/trafficking/events/*/from","value":3}}"#,
+        Err("operator `equals` does not fit `/trafficking/events/*/from`, which holds repeated values"),
+    ),
+    (
+        r#"{"answer":{"at":"/trafficking/events/*/place","is":"yes"}}"#,
+        Err("operator `answer` does not fit `/trafficking/events/*/place`, which holds text values"),
+    ),
+    (
+        r#"{"atLeast":{"at":"/trafficking/events/*/from","value":1}}"#,
+        Err("operator `atLeast` does not fit `/trafficking/events/*/from`, which holds date values"),
+    ),
+    (
         r#"{"riskAtLeast":"high"}"#,
         Err("operator `riskAtLeast` is only allowed in referral rules"),
     ),
@@ -303,4 +319,47 @@ fn evidence_names_the_fields_that_made_it_true() {
             "/violence/forms"
         ]
     );
+}
+
+#[test]
+fn a_number_that_is_not_finite_is_refused_after_the_field() {
+    use lindung::condition::{EqualsTest, NumberTest, Scalar};
+    let number = |at: &str, value: f64| NumberTest {
+        at: at.to_owned(),
+        value,
+    };
+    let equals = |at: &str, value: f64| {
+        Condition::Equals(EqualsTest {
+            at: at.to_owned(),
+            value: Scalar::Number(value),
+        })
+    };
+    let count = "/violence/incidentsLast12Months";
+    let cases = [
+        (
+            Condition::AtLeast(number(count, f64::INFINITY)),
+            format!("the number at `{count}` must be finite"),
+        ),
+        (
+            Condition::Below(number(count, f64::NAN)),
+            format!("the number at `{count}` must be finite"),
+        ),
+        (
+            equals(count, f64::NEG_INFINITY),
+            format!("the number at `{count}` must be finite"),
+        ),
+        (
+            Condition::AtLeast(number("/danger/strangulation", f64::NAN)),
+            "operator `atLeast` does not fit `/danger/strangulation`, which holds answer values"
+                .to_owned(),
+        ),
+        (
+            Condition::AtLeast(number("/danger/nothing", f64::NAN)),
+            "pointer `/danger/nothing` is not a field of the assessment".to_owned(),
+        ),
+    ];
+    for (condition, message) in cases {
+        let error = condition.check(Scope::Assessment).map(|_| ()).unwrap_err();
+        assert_eq!(error.to_string(), message, "{condition:?}");
+    }
 }

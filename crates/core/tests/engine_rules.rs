@@ -427,6 +427,38 @@ fn shape_errors_name_the_rule_the_field_and_the_problem() {
 }
 
 #[test]
+fn a_label_of_the_rule_set_itself_is_named_as_a_rule_without_a_pointer() {
+    let long = format!("\"{}\"", "x".repeat(501));
+    let cases = [
+        ("/label/id", r#"" ""#, "/label", "the `id` text is missing"),
+        (
+            "/description/en",
+            r#""""#,
+            "/description",
+            "the `en` text is missing",
+        ),
+        (
+            "/trafficking/strengthSource/en",
+            long.as_str(),
+            "/trafficking/strengthSource",
+            "the `en` text is 501 characters, over the limit of 500",
+        ),
+    ];
+    for (pointer, replacement, field, problem) in cases {
+        assert_eq!(
+            RuleSet::from_json(&default_with(pointer, replacement)).map(|_| ()),
+            Err(RuleSetError::Rule {
+                rule: "rule set".to_owned(),
+                field: field.to_owned(),
+                pointer: String::new(),
+                problem: problem.to_owned(),
+            }),
+            "{pointer}"
+        );
+    }
+}
+
+#[test]
 fn a_repeated_key_is_named_with_its_pointer() {
     let text = DEFAULT.replacen("\"weight\": 5,", "\"weight\": 5, \"weight\": 50,", 1);
     assert_ne!(text, DEFAULT);

@@ -63,14 +63,14 @@ pub(crate) fn not_an_object(lang: Lang) -> Problem {
 }
 
 fn rules_problem(error: &RuleSetError) -> Problem {
-    let (code, path) = match error {
-        RuleSetError::TooLarge { .. } => ("rules.too_large", String::new()),
-        RuleSetError::Json { .. } => ("rules.json", String::new()),
-        RuleSetError::Document { field, .. } => ("rules.document", field.clone()),
-        RuleSetError::Rule { pointer, .. } => ("rules.rule", pointer.clone()),
-        _ => ("rules.invalid", String::new()),
+    let code = match error {
+        RuleSetError::TooLarge { .. } => "rules.too_large",
+        RuleSetError::Json { .. } => "rules.json",
+        RuleSetError::Document { .. } => "rules.document",
+        RuleSetError::Rule { .. } => "rules.rule",
+        _ => "rules.invalid",
     };
-    let mut out = problem(&path, code, error.to_string());
+    let mut out = problem(error.pointer().unwrap_or_default(), code, error.to_string());
     if let RuleSetError::Rule { rule, .. } = error {
         out.params.insert("rule".to_owned(), rule.clone());
     }

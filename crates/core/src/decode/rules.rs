@@ -205,137 +205,142 @@ impl Decode for Scalar {
     }
 }
 
-/// Reads the member of a one-member object with the reader its name picks.
-type Reader<T> = fn(&Value, &Path<'_>, &mut Errors) -> T;
-
-/// Reads an externally tagged value: an object with exactly one member, named in `variants`.
-/// `what` names the value in a message (`condition`); `stand_in` is read when there is no
-/// member to read.
-fn tagged<T>(
-    value: &Value,
-    at: &Path<'_>,
-    what: &str,
-    variants: &[(&str, Reader<T>)],
-    errors: &mut Errors,
-) -> T {
-    let expected = || format!("a {what} object with one member");
-    let names = |names: &mut dyn Iterator<Item = &str>| {
-        names
-            .map(|name| format!("`{name}`"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let find = |name: &str| variants.iter().find(|(known, _)| *known == name);
-    let members = match value {
-        Value::Object(members) => Some(members),
-        _ => {
-            errors.wrong_type(value, at, &expected());
-            None
-        }
-    };
-    if let Some(name) = members
-        .into_iter()
-        .flat_map(|members| members.keys())
-        .find(|name| find(name).is_none())
-    {
-        errors.fail(&Path::Key(at, name), || {
-            format!(
-                "unknown {what} `{name}`, expected one of {}",
-                names(&mut variants.iter().map(|(known, _)| *known))
-            )
-        });
-    }
-    match members.map(|members| (members.len(), members.iter().next())) {
-        Some((1, Some((name, member)))) => {
-            if let Some((_, read)) = find(name) {
-                return read(member, &Path::Key(at, name), errors);
-            }
-        }
-        Some((0, _)) => errors.fail(at, || {
-            format!("expected {}, found an empty object", expected())
-        }),
-        Some((count, _)) => errors.fail(at, || {
-            format!(
-                "expected {}, found {count} members: {}",
-                expected(),
-                names(
-                    &mut members
-                        .into_iter()
-                        .flat_map(|m| m.keys().map(String::as_str))
-                )
-            )
-        }),
-        None => {}
-    }
-    // The stand-in: the first variant, read from `null`.
-    (variants[0].1)(&Value::Null, at, errors)
+/// What is wrong with an externally tagged value that is an object.
+enum Untagged<'v> {
+    /// A member whose name is not a variant's.
+    Unknown(&'v str),
+    /// No member.
+    Empty,
+    /// More than one member.
+    Many(&'v serde_json::Map<String, Value>),
 }
 
-/// The operators of the condition language, as in JSON.
-const CONDITIONS: &[(&str, Reader<Condition>)] = &[
-    ("all", |v, at, e| Condition::All(Decode::decode(v, at, e))),
-    ("any", |v, at, e| Condition::Any(Decode::decode(v, at, e))),
-    ("not", |v, at, e| Condition::Not(Decode::decode(v, at, e))),
-    ("answer", |v, at, e| {
-        Condition::Answer(Decode::decode(v, at, e))
-    }),
-    ("includes", |v, at, e| {
-        Condition::Includes(Decode::decode(v, at, e))
-    }),
-    ("equals", |v, at, e| {
-        Condition::Equals(Decode::decode(v, at, e))
-    }),
-    ("atLeast", |v, at, e| {
-        Condition::AtLeast(Decode::decode(v, at, e))
-    }),
-    ("below", |v, at, e| {
-        Condition::Below(Decode::decode(v, at, e))
-    }),
-    ("countYes", |v, at, e| {
-        Condition::CountYes(Decode::decode(v, at, e))
-    }),
-    ("withinHours", |v, at, e| {
-        Condition::WithinHours(Decode::decode(v, at, e))
-    }),
-    ("child", |v, at, e| {
-        Condition::Child(Decode::decode(v, at, e))
-    }),
-    ("caseType", |v, at, e| {
-        Condition::CaseType(Decode::decode(v, at, e))
-    }),
-    ("riskAtLeast", |v, at, e| {
-        Condition::RiskAtLeast(Decode::decode(v, at, e))
-    }),
-    ("trafficking", |v, at, e| {
-        Condition::Trafficking(Decode::decode(v, at, e))
-    }),
+/// Finds the member of an externally tagged value: an object with exactly one member, named in
+/// `names`; its position in `names`, its name and its value. `what` names the value in a message
+/// (`condition`). On a problem, records it and returns `None`.
+fn tagged<'v>(
+    value: &'v Value,
+    at: &Path<'_>,
+    what: &str,
+    names: &[&str],
+    errors: &mut Errors,
+) -> Option<(usize, &'v str, &'v Value)> {
+    let Value::Object(members) = value else {
+        errors.wrong_type(value, at, &format!("a {what} object with one member"));
+        return None;
+    };
+    let mut problem = Untagged::Empty;
+    let mut found = None;
+    for (name, member) in members {
+        match names.iter().position(|known| known == name) {
+            Some(index) => found = Some((index, name.as_str(), member)),
+            None => {
+                problem = Untagged::Unknown(name);
+                break;
+            }
+        }
+    }
+    if members.len() > 1 && !matches!(problem, Untagged::Unknown(_)) {
+        problem = Untagged::Many(members);
+    }
+    match (members.len(), problem) {
+        (1, Untagged::Empty) => return found,
+        (_, Untagged::Unknown(name)) => errors.fail(&Path::Key(at, name), || {
+            format!(
+                "unknown {what} `{name}`, expected one of {}",
+                super::listed(names)
+            )
+        }),
+        (_, problem) => errors.fail(at, || {
+            let found = match problem {
+                Untagged::Many(members) => {
+                    // As `listed` writes them, without collecting the names first.
+                    let mut found = format!("{} members: ", members.len());
+                    for (index, name) in members.keys().enumerate() {
+                        if index > 0 {
+                            found.push_str(", ");
+                        }
+                        found.push('`');
+                        found.push_str(name);
+                        found.push('`');
+                    }
+                    found
+                }
+                _ => "an empty object".to_owned(),
+            };
+            format!("expected a {what} object with one member, found {found}")
+        }),
+    }
+    None
+}
+
+/// The operators of the condition language, as in JSON, in the order [`Condition::decode`] reads
+/// them.
+const CONDITION_NAMES: &[&str] = &[
+    "all",
+    "any",
+    "not",
+    "answer",
+    "includes",
+    "equals",
+    "atLeast",
+    "below",
+    "countYes",
+    "withinHours",
+    "child",
+    "caseType",
+    "riskAtLeast",
+    "trafficking",
 ];
 
 impl Decode for Condition {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
-        tagged(value, at, "condition", CONDITIONS, errors)
+        let Some((index, name, v)) = tagged(value, at, "condition", CONDITION_NAMES, errors) else {
+            // The stand-in, never seen: a problem is recorded.
+            return Condition::All(Vec::new());
+        };
+        let (at, e) = (&Path::Key(at, name), errors);
+        match index {
+            0 => Condition::All(Decode::decode(v, at, e)),
+            1 => Condition::Any(Decode::decode(v, at, e)),
+            2 => Condition::Not(Decode::decode(v, at, e)),
+            3 => Condition::Answer(Decode::decode(v, at, e)),
+            4 => Condition::Includes(Decode::decode(v, at, e)),
+            5 => Condition::Equals(Decode::decode(v, at, e)),
+            6 => Condition::AtLeast(Decode::decode(v, at, e)),
+            7 => Condition::Below(Decode::decode(v, at, e)),
+            8 => Condition::CountYes(Decode::decode(v, at, e)),
+            9 => Condition::WithinHours(Decode::decode(v, at, e)),
+            10 => Condition::Child(Decode::decode(v, at, e)),
+            11 => Condition::CaseType(Decode::decode(v, at, e)),
+            12 => Condition::RiskAtLeast(Decode::decode(v, at, e)),
+            _ => Condition::Trafficking(Decode::decode(v, at, e)),
+        }
     }
 }
 
-/// The tests of a status rule, as in JSON.
-const STATUS_TESTS: &[(&str, Reader<StatusTest>)] = &[
-    ("dimensionGroups", |v, at, e| {
-        StatusTest::DimensionGroups(Decode::decode(v, at, e))
-    }),
-    ("dimensionsAtLeast", |v, at, e| {
-        StatusTest::DimensionsAtLeast(Decode::decode(v, at, e))
-    }),
-    ("requiredElements", |v, at, e| {
-        StatusTest::RequiredElements(Decode::decode(v, at, e))
-    }),
-    ("elementsAtLeast", |v, at, e| {
-        StatusTest::ElementsAtLeast(Decode::decode(v, at, e))
-    }),
+/// The tests of a status rule, as in JSON, in the order [`StatusTest::decode`] reads them.
+const STATUS_TEST_NAMES: &[&str] = &[
+    "dimensionGroups",
+    "dimensionsAtLeast",
+    "requiredElements",
+    "elementsAtLeast",
 ];
 
 impl Decode for StatusTest {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
-        tagged(value, at, "status test", STATUS_TESTS, errors)
+        let Some((index, name, v)) = tagged(value, at, "status test", STATUS_TEST_NAMES, errors)
+        else {
+            // The stand-in, never seen: a problem is recorded.
+            return StatusTest::RequiredElements(false);
+        };
+        let (at, e) = (&Path::Key(at, name), errors);
+        match index {
+            0 => StatusTest::DimensionGroups(Decode::decode(v, at, e)),
+            1 => StatusTest::DimensionsAtLeast(Decode::decode(v, at, e)),
+            2 => StatusTest::RequiredElements(Decode::decode(v, at, e)),
+            _ => StatusTest::ElementsAtLeast(Decode::decode(v, at, e)),
+        }
     }
 }
 
@@ -518,6 +523,7 @@ mod tests {
         let cases = [
             r#"{"all": [{"child": true}, {"not": {"caseType": "kpo"}}]}"#,
             r#"{"any": []}"#,
+            r#"{"answer": {"at": "/a", "is": "unknown"}}"#,
             r#"{"equals": {"at": "/a", "value": 3}}"#,
             r#"{"equals": {"at": "/a", "value": -2.5}}"#,
             r#"{"equals": {"at": "/a", "value": "x"}}"#,
@@ -609,6 +615,13 @@ mod tests {
                 r#"{"not": {"caseType": "kpo", "child": true}}"#,
                 "/not",
                 "expected a condition object with one member, found 2 members: `caseType`, `child`",
+            ),
+            (
+                r#"{"not": {"caseType": "kpo", "chld": true, "child": true}}"#,
+                "/not/chld",
+                "unknown condition `chld`, expected one of `all`, `any`, `not`, `answer`, \
+                 `includes`, `equals`, `atLeast`, `below`, `countYes`, `withinHours`, `child`, \
+                 `caseType`, `riskAtLeast`, `trafficking`",
             ),
             (
                 r#"{"all": [{}]}"#,

@@ -7,6 +7,8 @@ use super::{
     Accepts, Contact, Directory, DirectoryError, Provider, MAX_AREAS, MAX_BYTES, MAX_PROVIDERS,
     NATIONAL,
 };
+use std::mem::take;
+
 use crate::decode::decode_struct;
 use crate::model::Set;
 use crate::service::ServiceKind;
@@ -56,10 +58,36 @@ pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryEr
             &format!("the key `{}` appears more than once", repeated.key),
         ));
     }
-    let raw: RawDirectory = crate::decode::document(&read.value)
+    let mut raw: RawDirectory = crate::decode::document(&read.value)
         .map_err(|e| shape_error(bytes, &e.pointer, &e.message))?;
+    // Everything is checked on the document as read, and only then taken out of it, so an
+    // error leaves one document to drop rather than a half-built directory.
+    let services = check(&raw)?;
+    let mut providers = Vec::with_capacity(services.len());
+    for (raw, services) in raw.providers.iter_mut().zip(services) {
+        providers.push(Provider {
+            id: take(&mut raw.id),
+            name: take(&mut raw.name),
+            services,
+            areas: Set::new(take(&mut raw.areas)),
+            contact: take(&mut raw.contact),
+            accepts: raw.accepts,
+        });
+    }
+    Ok(Directory {
+        id: take(&mut raw.id),
+        version: take(&mut raw.version),
+        description: raw.description.take(),
+        providers,
+    })
+}
+
+/// Every rule the types cannot say, in file order; each provider's service kinds.
+fn check(raw: &RawDirectory) -> Result<Vec<Set<ServiceKind>>, DirectoryError> {
     if !is_id(&raw.id) {
-        return Err(DirectoryError::InvalidId { value: raw.id });
+        return Err(DirectoryError::InvalidId {
+            value: raw.id.clone(),
+        });
     }
     text_length("version", Some(&raw.version), 32)?;
     text_length("description", raw.description.as_deref(), 2000)?;
@@ -72,55 +100,47 @@ pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryEr
         });
     }
     // Provider ids seen so far, sorted.
-    let mut seen: Vec<String> = Vec::with_capacity(raw.providers.len());
-    let mut providers = Vec::with_capacity(raw.providers.len());
-    for (index, raw_provider) in raw.providers.into_iter().enumerate() {
-        if !is_id(&raw_provider.id) {
+    let mut seen: Vec<&str> = Vec::with_capacity(raw.providers.len());
+    let mut services = Vec::with_capacity(raw.providers.len());
+    for (index, provider) in raw.providers.iter().enumerate() {
+        let id = provider.id.as_str();
+        if !is_id(id) {
             return Err(DirectoryError::InvalidProviderId {
                 number: index + 1,
-                value: raw_provider.id,
+                value: id.to_owned(),
             });
         }
-        match seen.binary_search(&raw_provider.id) {
+        match seen.binary_search(&id) {
             Ok(_) => {
                 return Err(DirectoryError::DuplicateProviderId {
-                    provider: raw_provider.id,
+                    provider: id.to_owned(),
                 })
             }
-            Err(at) => seen.insert(at, raw_provider.id.clone()),
+            Err(at) => seen.insert(at, id),
         }
-        providers.push(provider(raw_provider)?);
+        services.push(check_provider(provider)?);
     }
-    Ok(Directory {
-        id: raw.id,
-        version: raw.version,
-        description: raw.description,
-        providers,
-    })
+    Ok(services)
 }
 
-fn provider(raw: RawProvider) -> Result<Provider, DirectoryError> {
-    let id = raw.id;
-    provider_text(&id, "name", Some(&raw.name), 200)?;
-    let services = services(&id, raw.services)?;
-    let areas = areas(&id, raw.areas)?;
-    contact(&id, &raw.contact)?;
+/// A provider's rules; its service kinds.
+fn check_provider(raw: &RawProvider) -> Result<Set<ServiceKind>, DirectoryError> {
+    let id = raw.id.as_str();
+    provider_text(id, "name", Some(&raw.name), 200)?;
+    let services = services(id, &raw.services)?;
+    areas(id, &raw.areas)?;
+    contact(id, &raw.contact)?;
     if let Some(accepts) = raw.accepts {
         if !(accepts.children || accepts.men || accepts.women) {
-            return Err(DirectoryError::AcceptsNobody { provider: id });
+            return Err(DirectoryError::AcceptsNobody {
+                provider: id.to_owned(),
+            });
         }
     }
-    Ok(Provider {
-        id,
-        name: raw.name,
-        services,
-        areas,
-        contact: raw.contact,
-        accepts: raw.accepts,
-    })
+    Ok(services)
 }
 
-fn services(provider: &str, raw: Vec<String>) -> Result<Set<ServiceKind>, DirectoryError> {
+fn services(provider: &str, raw: &[String]) -> Result<Set<ServiceKind>, DirectoryError> {
     if raw.is_empty() {
         return Err(DirectoryError::NoServices {
             provider: provider.to_owned(),
@@ -128,16 +148,16 @@ fn services(provider: &str, raw: Vec<String>) -> Result<Set<ServiceKind>, Direct
     }
     let mut kinds = Vec::with_capacity(raw.len());
     for value in raw {
-        let Some(kind) = crate::decode::key::<ServiceKind>(&value) else {
+        let Some(kind) = crate::decode::key::<ServiceKind>(value) else {
             return Err(DirectoryError::UnknownService {
                 provider: provider.to_owned(),
-                value,
+                value: value.clone(),
             });
         };
         if kinds.contains(&kind) {
             return Err(DirectoryError::DuplicateService {
                 provider: provider.to_owned(),
-                value,
+                value: value.clone(),
             });
         }
         kinds.push(kind);
@@ -145,7 +165,7 @@ fn services(provider: &str, raw: Vec<String>) -> Result<Set<ServiceKind>, Direct
     Ok(Set::new(kinds))
 }
 
-fn areas(provider: &str, raw: Vec<String>) -> Result<Set<String>, DirectoryError> {
+fn areas(provider: &str, raw: &[String]) -> Result<(), DirectoryError> {
     if raw.is_empty() {
         return Err(DirectoryError::NoAreas {
             provider: provider.to_owned(),
@@ -171,7 +191,7 @@ fn areas(provider: &str, raw: Vec<String>) -> Result<Set<String>, DirectoryError
             });
         }
     }
-    Ok(Set::new(raw))
+    Ok(())
 }
 
 fn contact(provider: &str, contact: &Contact) -> Result<(), DirectoryError> {
@@ -265,8 +285,8 @@ fn provider_text(
     }
 }
 
-/// `^[A-Za-z0-9._-]{1,64}$`
-fn is_id(value: &str) -> bool {
+/// `^[A-Za-z0-9._-]{1,64}$`: the ids of directories, providers, rule sets and rules.
+pub(crate) fn is_id(value: &str) -> bool {
     (1..=64).contains(&value.len())
         && value
             .bytes()

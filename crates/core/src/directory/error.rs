@@ -1,20 +1,20 @@
 //! Why a directory document was refused: each error names the provider and the field.
 
+use std::fmt;
+
 use super::{MAX_AREAS, MAX_BYTES, MAX_PROVIDERS};
 
 /// A directory document that cannot be used, with where and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum DirectoryError {
     /// The document is larger than [`MAX_BYTES`].
-    #[error("directory is {size} bytes, over the limit of {MAX_BYTES} bytes")]
     TooLarge {
         /// The document's size in bytes.
         size: usize,
     },
     /// The document is not JSON, or not shaped like a directory (unknown or missing field, wrong
     /// type, duplicate key).
-    #[error("directory is not valid at line {line}, column {column}: {message}")]
     Json {
         /// 1-based line.
         line: usize,
@@ -24,13 +24,11 @@ pub enum DirectoryError {
         message: String,
     },
     /// The directory's own `id` is malformed.
-    #[error("directory `id` `{value}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`")]
     InvalidId {
         /// The id as written.
         value: String,
     },
     /// A text of the directory itself (`version`, `description`) is empty or too long.
-    #[error("directory `{field}` must be {min} to {max} characters")]
     TextLength {
         /// The field's JSON name.
         field: &'static str,
@@ -40,16 +38,13 @@ pub enum DirectoryError {
         max: usize,
     },
     /// The directory lists no provider.
-    #[error("directory has no providers")]
     NoProviders,
     /// The directory lists more than [`MAX_PROVIDERS`] providers.
-    #[error("directory has {count} providers, over the limit of {MAX_PROVIDERS}")]
     TooManyProviders {
         /// How many it lists.
         count: usize,
     },
     /// A provider's `id` is malformed; the provider is named by its place in the list.
-    #[error("provider {number}: `id` `{value}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`")]
     InvalidProviderId {
         /// 1-based place of the provider in `providers`.
         number: usize,
@@ -57,13 +52,11 @@ pub enum DirectoryError {
         value: String,
     },
     /// Two providers share an id.
-    #[error("provider id `{provider}` is used more than once")]
     DuplicateProviderId {
         /// The repeated id.
         provider: String,
     },
     /// A text of a provider (`name`, `contact.address`, `contact.hours`) is empty or too long.
-    #[error("provider `{provider}`: `{field}` must be {min} to {max} characters")]
     ProviderTextLength {
         /// The provider's id.
         provider: String,
@@ -75,13 +68,11 @@ pub enum DirectoryError {
         max: usize,
     },
     /// A provider offers no service.
-    #[error("provider `{provider}`: `services` is empty")]
     NoServices {
         /// The provider's id.
         provider: String,
     },
     /// A provider names a service kind that does not exist.
-    #[error("provider `{provider}`: unknown service kind `{value}` in `services`")]
     UnknownService {
         /// The provider's id.
         provider: String,
@@ -89,7 +80,6 @@ pub enum DirectoryError {
         value: String,
     },
     /// A provider lists a service kind twice.
-    #[error("provider `{provider}`: service kind `{value}` is listed more than once")]
     DuplicateService {
         /// The provider's id.
         provider: String,
@@ -97,13 +87,11 @@ pub enum DirectoryError {
         value: String,
     },
     /// A provider serves no area.
-    #[error("provider `{provider}`: `areas` is empty")]
     NoAreas {
         /// The provider's id.
         provider: String,
     },
     /// A provider lists more than [`MAX_AREAS`] areas.
-    #[error("provider `{provider}`: `areas` has {count} codes, over the limit of {MAX_AREAS}")]
     TooManyAreas {
         /// The provider's id.
         provider: String,
@@ -111,9 +99,6 @@ pub enum DirectoryError {
         count: usize,
     },
     /// An area code is not `ID`, a province (`63`) or a regency or city (`63.71`).
-    #[error(
-        "provider `{provider}`: area `{value}` must be `ID`, a province code like `63` or a regency code like `63.71`"
-    )]
     InvalidArea {
         /// The provider's id.
         provider: String,
@@ -121,7 +106,6 @@ pub enum DirectoryError {
         value: String,
     },
     /// A provider lists an area twice.
-    #[error("provider `{provider}`: area `{value}` is listed more than once")]
     DuplicateArea {
         /// The provider's id.
         provider: String,
@@ -129,9 +113,6 @@ pub enum DirectoryError {
         value: String,
     },
     /// A phone or WhatsApp number is malformed.
-    #[error(
-        "provider `{provider}`: `{field}` `{value}` must be 3 to 20 digits, spaces or dashes, with an optional leading `+`"
-    )]
     InvalidPhone {
         /// The provider's id.
         provider: String,
@@ -141,20 +122,93 @@ pub enum DirectoryError {
         value: String,
     },
     /// A contact is marked confirmed but gives no phone, WhatsApp number or address.
-    #[error(
-        "provider `{provider}`: `contact` is marked confirmed but has no phone, whatsapp or address"
-    )]
     ConfirmedWithoutContact {
         /// The provider's id.
         provider: String,
     },
     /// `accepts` accepts neither children, men nor women.
-    #[error("provider `{provider}`: `accepts` accepts nobody")]
     AcceptsNobody {
         /// The provider's id.
         provider: String,
     },
 }
+
+impl fmt::Display for DirectoryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use DirectoryError as E;
+        // An error about a provider with a usable id opens with it, written once here.
+        if let Some(provider) = self.provider() {
+            if !matches!(self, E::DuplicateProviderId { .. }) {
+                write!(f, "provider `{provider}`: ")?;
+            }
+        }
+        match self {
+            E::TooLarge { size } => write!(
+                f,
+                "directory is {size} bytes, over the limit of {MAX_BYTES} bytes"
+            ),
+            E::Json {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "directory is not valid at line {line}, column {column}: {message}"
+            ),
+            E::InvalidId { value } => write!(
+                f,
+                "directory `id` `{value}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`"
+            ),
+            E::TextLength { field, min, max } => {
+                write!(f, "directory `{field}` must be {min} to {max} characters")
+            }
+            E::NoProviders => f.write_str("directory has no providers"),
+            E::TooManyProviders { count } => write!(
+                f,
+                "directory has {count} providers, over the limit of {MAX_PROVIDERS}"
+            ),
+            E::InvalidProviderId { number, value } => write!(
+                f,
+                "provider {number}: `id` `{value}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`"
+            ),
+            E::DuplicateProviderId { provider } => {
+                write!(f, "provider id `{provider}` is used more than once")
+            }
+            E::ProviderTextLength {
+                field, min, max, ..
+            } => write!(f, "`{field}` must be {min} to {max} characters"),
+            E::NoServices { .. } => f.write_str("`services` is empty"),
+            E::UnknownService { value, .. } => {
+                write!(f, "unknown service kind `{value}` in `services`")
+            }
+            E::DuplicateService { value, .. } => {
+                write!(f, "service kind `{value}` is listed more than once")
+            }
+            E::NoAreas { .. } => f.write_str("`areas` is empty"),
+            E::TooManyAreas { count, .. } => write!(
+                f,
+                "`areas` has {count} codes, over the limit of {MAX_AREAS}"
+            ),
+            E::InvalidArea { value, .. } => write!(
+                f,
+                "area `{value}` must be `ID`, a province code like `63` or a regency code like `63.71`"
+            ),
+            E::DuplicateArea { value, .. } => {
+                write!(f, "area `{value}` is listed more than once")
+            }
+            E::InvalidPhone { field, value, .. } => write!(
+                f,
+                "`{field}` `{value}` must be 3 to 20 digits, spaces or dashes, with an optional leading `+`"
+            ),
+            E::ConfirmedWithoutContact { .. } => f.write_str(
+                "`contact` is marked confirmed but has no phone, whatsapp or address",
+            ),
+            E::AcceptsNobody { .. } => f.write_str("`accepts` accepts nobody"),
+        }
+    }
+}
+
+impl std::error::Error for DirectoryError {}
 
 impl DirectoryError {
     /// A stable code for the kind of error, such as `directory.unknown_service`.
@@ -198,6 +252,144 @@ impl DirectoryError {
             | DirectoryError::ConfirmedWithoutContact { provider }
             | DirectoryError::AcceptsNobody { provider } => Some(provider),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DirectoryError as E;
+
+    #[test]
+    fn every_error_has_its_message() {
+        let provider = || "unit".to_owned();
+        let cases = [
+            (
+                E::TooLarge { size: 2_000_000 },
+                "directory is 2000000 bytes, over the limit of 1048576 bytes",
+            ),
+            (
+                E::Json {
+                    line: 3,
+                    column: 7,
+                    message: "trailing comma".to_owned(),
+                },
+                "directory is not valid at line 3, column 7: trailing comma",
+            ),
+            (
+                E::InvalidId {
+                    value: "a b".to_owned(),
+                },
+                "directory `id` `a b` must be 1 to 64 of `A-Z a-z 0-9 . _ -`",
+            ),
+            (
+                E::TextLength {
+                    field: "version",
+                    min: 1,
+                    max: 32,
+                },
+                "directory `version` must be 1 to 32 characters",
+            ),
+            (E::NoProviders, "directory has no providers"),
+            (
+                E::TooManyProviders { count: 1001 },
+                "directory has 1001 providers, over the limit of 1000",
+            ),
+            (
+                E::InvalidProviderId {
+                    number: 2,
+                    value: String::new(),
+                },
+                "provider 2: `id` `` must be 1 to 64 of `A-Z a-z 0-9 . _ -`",
+            ),
+            (
+                E::DuplicateProviderId {
+                    provider: provider(),
+                },
+                "provider id `unit` is used more than once",
+            ),
+            (
+                E::ProviderTextLength {
+                    provider: provider(),
+                    field: "contact.hours",
+                    min: 1,
+                    max: 200,
+                },
+                "provider `unit`: `contact.hours` must be 1 to 200 characters",
+            ),
+            (
+                E::NoServices {
+                    provider: provider(),
+                },
+                "provider `unit`: `services` is empty",
+            ),
+            (
+                E::UnknownService {
+                    provider: provider(),
+                    value: "haircut".to_owned(),
+                },
+                "provider `unit`: unknown service kind `haircut` in `services`",
+            ),
+            (
+                E::DuplicateService {
+                    provider: provider(),
+                    value: "legal_aid".to_owned(),
+                },
+                "provider `unit`: service kind `legal_aid` is listed more than once",
+            ),
+            (
+                E::NoAreas {
+                    provider: provider(),
+                },
+                "provider `unit`: `areas` is empty",
+            ),
+            (
+                E::TooManyAreas {
+                    provider: provider(),
+                    count: 101,
+                },
+                "provider `unit`: `areas` has 101 codes, over the limit of 100",
+            ),
+            (
+                E::InvalidArea {
+                    provider: provider(),
+                    value: "6".to_owned(),
+                },
+                "provider `unit`: area `6` must be `ID`, a province code like `63` or a regency \
+                 code like `63.71`",
+            ),
+            (
+                E::DuplicateArea {
+                    provider: provider(),
+                    value: "63".to_owned(),
+                },
+                "provider `unit`: area `63` is listed more than once",
+            ),
+            (
+                E::InvalidPhone {
+                    provider: provider(),
+                    field: "contact.whatsapp",
+                    value: "12".to_owned(),
+                },
+                "provider `unit`: `contact.whatsapp` `12` must be 3 to 20 digits, spaces or \
+                 dashes, with an optional leading `+`",
+            ),
+            (
+                E::ConfirmedWithoutContact {
+                    provider: provider(),
+                },
+                "provider `unit`: `contact` is marked confirmed but has no phone, whatsapp or \
+                 address",
+            ),
+            (
+                E::AcceptsNobody {
+                    provider: provider(),
+                },
+                "provider `unit`: `accepts` accepts nobody",
+            ),
+        ];
+        for (error, message) in cases {
+            assert_eq!(error.to_string(), message, "{error:?}");
         }
     }
 }

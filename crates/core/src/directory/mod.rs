@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Person, Region, Set, Sex};
 use crate::service::ServiceKind;
 
+pub(crate) use check::is_id;
 pub use error::DirectoryError;
 pub use markdown::directory_markdown;
 

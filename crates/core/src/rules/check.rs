@@ -4,11 +4,12 @@
 use serde_json::Value;
 
 use super::{
-    CatalogueEntry, Checked, ReferralRule, RiskFactor, RuleSet, RuleSetDocument, StatusRule,
-    StatusTest, MAX_BYTES,
+    CatalogueEntry, Checked, ReferralRule, RuleSet, RuleSetDocument, StatusRule, StatusTest,
+    MAX_BYTES,
 };
 use crate::condition::{Compiled, Condition, Scope};
 use crate::decode::DecodeError;
+use crate::directory::is_id;
 use crate::fields::{self, Field, FieldKind};
 use crate::model::{IndicatorId, Text};
 use crate::trafficking::TraffickingStatus;
@@ -81,35 +82,6 @@ impl RuleSetError {
     }
 }
 
-/// A rule's error; [`placed`] adds where the rule is.
-fn rule_error(rule: &str, field: &str, problem: impl Into<String>) -> RuleSetError {
-    RuleSetError::Rule {
-        rule: rule.to_owned(),
-        field: field.to_owned(),
-        pointer: String::new(),
-        problem: problem.into(),
-    }
-}
-
-/// Places a rule's error at item `index` of the rule list at `list`: its pointer becomes
-/// `{list}/{index}/{field}`.
-fn placed(list: &'static str, index: usize) -> impl Fn(RuleSetError) -> RuleSetError {
-    move |error| match error {
-        RuleSetError::Rule {
-            rule,
-            field,
-            pointer,
-            problem,
-        } if pointer.is_empty() => RuleSetError::Rule {
-            pointer: format!("{list}/{index}/{field}"),
-            rule,
-            field,
-            problem,
-        },
-        other => other,
-    }
-}
-
 fn doc_error(field: &str, problem: impl Into<String>) -> RuleSetError {
     RuleSetError::Document {
         field: field.to_owned(),
@@ -169,9 +141,12 @@ fn shape_error(value: &Value, error: DecodeError) -> RuleSetError {
         let Some((index, field)) = rest.split_once('/') else {
             continue;
         };
-        let item = format!("{list}/{index}");
+        let item = error
+            .pointer
+            .get(..list.len() + 1 + index.len())
+            .unwrap_or(list);
         return RuleSetError::Rule {
-            rule: rule_name(value, &item),
+            rule: rule_name(value, item),
             field: field.to_owned(),
             pointer: error.pointer,
             problem: error.message,
@@ -192,70 +167,92 @@ fn rule_name(value: &Value, item: &str) -> String {
     }
 }
 
-fn label(rule: &str, field: &str, text: &Text) -> Result<(), RuleSetError> {
+/// True when `text` is empty or only white space: what `str::trim` would leave empty, without
+/// the pattern machinery `trim` brings to WASM.
+fn blank(text: &str) -> bool {
+    text.chars().all(char::is_whitespace)
+}
+
+/// What is wrong with a label, if anything: a language's text empty or too long.
+fn label_problem(text: &Text) -> Option<String> {
     for (lang, value) in [("id", &text.id), ("en", &text.en)] {
-        if value.trim().is_empty() {
-            return Err(rule_error(
-                rule,
-                field,
-                format!("the `{lang}` text is missing"),
-            ));
+        if blank(value) {
+            return Some(format!("the `{lang}` text is missing"));
         }
         let length = crate::char_count(value);
         if length > MAX_LABEL {
-            return Err(rule_error(
-                rule,
-                field,
-                format!("the `{lang}` text is {length} characters, over the limit of {MAX_LABEL}"),
+            return Some(format!(
+                "the `{lang}` text is {length} characters, over the limit of {MAX_LABEL}"
             ));
         }
     }
-    Ok(())
+    None
 }
 
-fn compile(
-    rule: &str,
-    field: &str,
-    when: &Condition,
-    scope: Scope,
-) -> Result<crate::condition::Compiled, RuleSetError> {
-    when.check(scope)
-        .map_err(|e| rule_error(rule, field, e.to_string()))
+/// The problem of a malformed id.
+fn bad_id(id: &str) -> String {
+    format!("id `{id}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`")
 }
 
-fn rule_id(seen: &mut Vec<String>, id: &str, index: usize) -> Result<(), RuleSetError> {
-    let valid = !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
-    if !valid {
-        return Err(rule_error(
-            &format!("#{index}"),
-            "id",
-            format!("id `{id}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`"),
-        ));
+/// A rule being checked: item `index` of the list at `list`, named `rule` in its errors.
+struct Place<'a> {
+    list: &'static str,
+    index: usize,
+    rule: &'a str,
+}
+
+impl Place<'_> {
+    /// The rule's error at its `field`, whose pointer is `{list}/{index}/{field}`.
+    fn error(&self, field: &str, problem: String) -> RuleSetError {
+        RuleSetError::Rule {
+            rule: self.rule.to_owned(),
+            field: field.to_owned(),
+            pointer: format!("{}/{}/{field}", self.list, self.index),
+            problem,
+        }
     }
-    if !crate::insert_sorted(seen, id.to_owned()) {
-        return Err(rule_error(id, "id", format!("id `{id}` is used twice")));
+
+    fn label(&self, text: &Text) -> Result<(), RuleSetError> {
+        match label_problem(text) {
+            Some(problem) => Err(self.error("label", problem)),
+            None => Ok(()),
+        }
     }
-    Ok(())
+
+    /// Checks the id and the label every rule has; `number` counts the rules checked so far,
+    /// and names a rule whose id is malformed; `seen` holds the ids met, sorted.
+    fn head(
+        &self,
+        seen: &mut Vec<String>,
+        number: &mut usize,
+        label: &Text,
+    ) -> Result<(), RuleSetError> {
+        *number += 1;
+        let id = self.rule;
+        if !is_id(id) {
+            let place = Place {
+                rule: &format!("#{number}"),
+                ..*self
+            };
+            return Err(place.error("id", bad_id(id)));
+        }
+        if !crate::insert_sorted(seen, id.to_owned()) {
+            return Err(self.error("id", format!("id `{id}` is used twice")));
+        }
+        self.label(label)
+    }
+
+    fn compile(&self, when: &Condition, scope: Scope) -> Result<Compiled, RuleSetError> {
+        when.check(scope)
+            .map_err(|e| self.error("when", e.to_string()))
+    }
 }
 
 pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
-    if doc.id.is_empty()
-        || doc.id.len() > 64
-        || !doc
-            .id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b))
-    {
-        return Err(doc_error(
-            "/id",
-            format!("id `{}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`", doc.id),
-        ));
+    if !is_id(&doc.id) {
+        return Err(doc_error("/id", bad_id(&doc.id)));
     }
-    if doc.version.trim().is_empty() || doc.version.len() > 32 {
+    if blank(&doc.version) || doc.version.len() > 32 {
         return Err(doc_error(
             "/version",
             "the version must be 1 to 32 characters",
@@ -269,16 +266,16 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
             &doc.trafficking.strength_source,
         ),
     ] {
-        label("rule set", field, text)?;
+        // The rule set's own labels are named as a rule `rule set` with no pointer.
+        if let Some(problem) = label_problem(text) {
+            return Err(RuleSetError::Rule {
+                rule: "rule set".to_owned(),
+                field: field.to_owned(),
+                pointer: String::new(),
+                problem,
+            });
+        }
     }
-
-    // Rule ids seen so far, sorted.
-    let mut seen = Vec::new();
-    let mut index = 0;
-    let mut next = || {
-        index += 1;
-        index
-    };
 
     let thresholds = doc.risk.thresholds;
     if !(0 < thresholds.medium
@@ -294,31 +291,55 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         ));
     }
 
-    let mut factors = Vec::new();
+    // Rule ids seen so far, sorted, and the number of rules checked.
+    let mut seen = Vec::new();
+    let mut number = 0;
+
+    let mut factors = Vec::with_capacity(doc.risk.factors.len());
     for (index, factor) in doc.risk.factors.iter().enumerate() {
-        let checked = risk_factor(factor, &mut seen, next());
-        factors.push(checked.map_err(placed("/risk/factors", index))?);
+        let place = Place {
+            list: "/risk/factors",
+            index,
+            rule: &factor.id,
+        };
+        place.head(&mut seen, &mut number, &factor.label)?;
+        if factor.weight > MAX_WEIGHT {
+            return Err(place.error(
+                "weight",
+                format!(
+                    "the weight `{}` is over the limit of {MAX_WEIGHT}",
+                    factor.weight
+                ),
+            ));
+        }
+        factors.push(place.compile(&factor.when, Scope::Assessment)?);
     }
-    let mut floors = Vec::new();
+    let mut floors = Vec::with_capacity(doc.risk.floors.len());
     for (index, floor) in doc.risk.floors.iter().enumerate() {
-        let checked = rule_id(&mut seen, &floor.id, next())
-            .and_then(|()| label(&floor.id, "label", &floor.label))
-            .and_then(|()| compile(&floor.id, "when", &floor.when, Scope::Assessment));
-        floors.push(checked.map_err(placed("/risk/floors", index))?);
+        let place = Place {
+            list: "/risk/floors",
+            index,
+            rule: &floor.id,
+        };
+        place.head(&mut seen, &mut number, &floor.label)?;
+        floors.push(place.compile(&floor.when, Scope::Assessment)?);
     }
 
     let trafficking = &doc.trafficking;
-    let dimension_ids: Vec<u8> = trafficking.dimensions.iter().map(|d| d.id).collect();
-    if dimension_ids != [1, 2, 3, 4, 5, 6] {
+    let dimensions = &trafficking.dimensions;
+    if dimensions.len() != 6 || dimensions.iter().zip(1..).any(|(d, id)| d.id != id) {
         return Err(doc_error(
             "/trafficking/dimensions",
             "the dimensions must be 1 to 6, in order, each once",
         ));
     }
-    for (index, dimension) in trafficking.dimensions.iter().enumerate() {
-        let name = format!("dimension {}", dimension.id);
-        label(&name, "label", &dimension.label)
-            .map_err(placed("/trafficking/dimensions", index))?;
+    for (index, dimension) in dimensions.iter().enumerate() {
+        Place {
+            list: "/trafficking/dimensions",
+            index,
+            rule: &format!("dimension {}", dimension.id),
+        }
+        .label(&dimension.label)?;
     }
     if trafficking.dimension_rule.is_empty()
         || trafficking
@@ -332,37 +353,47 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         ));
     }
     for (index, rule) in trafficking.status_rules.iter().enumerate() {
-        status_rule(rule, &mut seen, next()).map_err(placed("/trafficking/statusRules", index))?;
+        let place = Place {
+            list: "/trafficking/statusRules",
+            index,
+            rule: &rule.id,
+        };
+        place.head(&mut seen, &mut number, &rule.label)?;
+        status_rule(&place, rule)?;
     }
-    let mut catalogue = Vec::new();
+    let mut catalogue = Vec::with_capacity(trafficking.catalogue.len());
     for (index, entry) in trafficking.catalogue.iter().enumerate() {
-        let id =
-            catalogue_entry(entry, &catalogue).map_err(placed("/trafficking/catalogue", index))?;
+        let place = Place {
+            list: "/trafficking/catalogue",
+            index,
+            rule: &entry.id,
+        };
+        let id = catalogue_entry(&place, entry, &catalogue)?;
         catalogue.push(id);
     }
 
-    let mut referrals = Vec::new();
-    let mut due_from = Vec::new();
+    let mut referrals = Vec::with_capacity(doc.referrals.len());
+    let mut due_from = Vec::with_capacity(doc.referrals.len());
     for (index, rule) in doc.referrals.iter().enumerate() {
-        let (when, due) = referral(rule, &mut seen, next()).map_err(placed("/referrals", index))?;
-        referrals.push(when);
-        due_from.push(due);
+        let place = Place {
+            list: "/referrals",
+            index,
+            rule: &rule.id,
+        };
+        place.head(&mut seen, &mut number, &rule.label)?;
+        referrals.push(place.compile(&rule.when, Scope::Referral)?);
+        due_from.push(referral_due_from(&place, rule)?);
     }
 
-    let mut risk_fields: Vec<&'static crate::fields::Field> = Vec::new();
-    for field in factors.iter().chain(&floors).flat_map(|c| c.fields()) {
-        if !risk_fields.iter().any(|seen| std::ptr::eq(*seen, field)) {
-            risk_fields.push(field);
-        }
+    let mut risk_fields = Vec::new();
+    for when in factors.iter().chain(&floors) {
+        when.add_fields(&mut risk_fields);
     }
-    let mut floor_answers: Vec<&'static crate::fields::Field> = Vec::new();
-    for field in floors.iter().flat_map(|c| c.fields()) {
-        if field.kind() == FieldKind::Answer
-            && !floor_answers.iter().any(|seen| std::ptr::eq(*seen, field))
-        {
-            floor_answers.push(field);
-        }
+    let mut floor_answers = Vec::new();
+    for when in &floors {
+        when.add_fields(&mut floor_answers);
     }
+    floor_answers.retain(|field| field.kind() == FieldKind::Answer);
     Ok(Checked {
         factors,
         floors,
@@ -374,41 +405,14 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     })
 }
 
-fn risk_factor(
-    factor: &RiskFactor,
-    seen: &mut Vec<String>,
-    index: usize,
-) -> Result<Compiled, RuleSetError> {
-    rule_id(seen, &factor.id, index)?;
-    label(&factor.id, "label", &factor.label)?;
-    if factor.weight > MAX_WEIGHT {
-        return Err(rule_error(
-            &factor.id,
-            "weight",
-            format!(
-                "the weight `{}` is over the limit of {MAX_WEIGHT}",
-                factor.weight
-            ),
-        ));
-    }
-    compile(&factor.id, "when", &factor.when, Scope::Assessment)
-}
-
-fn status_rule(
-    rule: &StatusRule,
-    seen: &mut Vec<String>,
-    index: usize,
-) -> Result<(), RuleSetError> {
-    rule_id(seen, &rule.id, index)?;
-    label(&rule.id, "label", &rule.label)?;
+fn status_rule(place: &Place<'_>, rule: &StatusRule) -> Result<(), RuleSetError> {
     if !matches!(
         rule.status,
         TraffickingStatus::Indicated | TraffickingStatus::Possible
     ) {
-        return Err(rule_error(
-            &rule.id,
+        return Err(place.error(
             "status",
-            "a status rule gives `indicated` or `possible`",
+            "a status rule gives `indicated` or `possible`".to_owned(),
         ));
     }
     let fine = match &rule.test {
@@ -423,10 +427,10 @@ fn status_rule(
         StatusTest::ElementsAtLeast(n) => (1..=3).contains(n),
     };
     if !fine {
-        return Err(rule_error(
-            &rule.id,
+        return Err(place.error(
             "test",
-            "groups must be non-empty lists of dimensions 1 to 6; counts must be possible",
+            "groups must be non-empty lists of dimensions 1 to 6; counts must be possible"
+                .to_owned(),
         ));
     }
     Ok(())
@@ -434,26 +438,21 @@ fn status_rule(
 
 /// A catalogue entry's indicator, once, in its own dimension.
 fn catalogue_entry(
+    place: &Place<'_>,
     entry: &CatalogueEntry,
     listed: &[IndicatorId],
 ) -> Result<IndicatorId, RuleSetError> {
     let Some(id) = IndicatorId::parse(&entry.id) else {
-        return Err(rule_error(
-            &entry.id,
+        return Err(place.error(
             "id",
             format!("`{}` is not an indicator id of the assessment", entry.id),
         ));
     };
     if listed.contains(&id) {
-        return Err(rule_error(
-            &entry.id,
-            "id",
-            format!("indicator `{}` is listed twice", entry.id),
-        ));
+        return Err(place.error("id", format!("indicator `{}` is listed twice", entry.id)));
     }
     if entry.dimension != id.dimension() {
-        return Err(rule_error(
-            &entry.id,
+        return Err(place.error(
             "dimension",
             format!(
                 "indicator `{}` belongs to dimension {}, not {}",
@@ -463,26 +462,21 @@ fn catalogue_entry(
             ),
         ));
     }
-    label(&entry.id, "label", &entry.label)?;
+    place.label(&entry.label)?;
     Ok(id)
 }
 
-/// A referral rule's condition, and the date-time field its due time counts from.
-fn referral(
+/// The date-time field a referral rule's due time counts from.
+fn referral_due_from(
+    place: &Place<'_>,
     rule: &ReferralRule,
-    seen: &mut Vec<String>,
-    index: usize,
-) -> Result<(Compiled, Option<&'static Field>), RuleSetError> {
-    rule_id(seen, &rule.id, index)?;
-    label(&rule.id, "label", &rule.label)?;
-    let when = compile(&rule.id, "when", &rule.when, Scope::Referral)?;
+) -> Result<Option<&'static Field>, RuleSetError> {
     let Some(due) = &rule.due_from else {
-        return Ok((when, None));
+        return Ok(None);
     };
     match fields::field(&due.at) {
-        Some(field) if field.kind() == FieldKind::DateTime => Ok((when, Some(field))),
-        Some(field) => Err(rule_error(
-            &rule.id,
+        Some(field) if field.kind() == FieldKind::DateTime => Ok(Some(field)),
+        Some(field) => Err(place.error(
             "dueFrom",
             format!(
                 "`{}` holds {} values, not date-times",
@@ -490,10 +484,34 @@ fn referral(
                 field.kind().as_str()
             ),
         )),
-        None => Err(rule_error(
-            &rule.id,
+        None => Err(place.error(
             "dueFrom",
             format!("pointer `{}` is not a field of the assessment", due.at),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::blank;
+
+    #[test]
+    fn blank_is_what_trim_leaves_empty() {
+        for text in [
+            "",
+            " ",
+            "\t\r\n",
+            "\u{a0}",
+            "\u{85}",
+            "\u{2003}\u{3000}",
+            "\u{2028}\u{2029}",
+            "\u{feff}",
+            "\u{200b}",
+            " a ",
+            "é",
+            "\u{a0}x",
+        ] {
+            assert_eq!(blank(text), text.trim().is_empty(), "{text:?}");
+        }
     }
 }
