@@ -299,4 +299,27 @@ mod tests {
             assert!(text.contains(line), "{line}\nnot in\n{text}");
         }
     }
+
+    #[test]
+    fn a_node_is_written_once_and_only_when_the_walk_reaches_it() {
+        // `a` and `b` ask the same; the constants and the `null` of `c` are read as one list.
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {
+                "a": {"type": "string", "maxLength": 3},
+                "b": {"type": "string", "maxLength": 3},
+                "c": {"anyOf": [{"const": "x"}, {"const": "y"}, {"type": "null"}]}
+            }
+        });
+        let text = source(&schema).unwrap_or_default();
+        for line in [
+            "static NODES: [Node; 3] = [",
+            "pub(crate) static ASSESSMENT: Shape = Shape { nodes: &NODES, root: 2 };",
+            "/* 1 */ Node { types: NULL | STRING, check: Check::Listed(&Listed { values: &[\"x\", \
+             \"y\"], sorted: &[\"x\", \"y\"], nullable: true }) },",
+            "        (\"a\", 0, false),\n        (\"b\", 0, false),\n        (\"c\", 1, false),\n",
+        ] {
+            assert!(text.contains(line), "{line}\nnot in\n{text}");
+        }
+    }
 }
