@@ -85,6 +85,21 @@ macro_rules! named {
                 let _ = index;
             };
         )*
+
+        /// The enums with names, one variant each, so a field holds its allowed values in a byte.
+        #[derive(Debug, Clone, Copy)]
+        enum NamedList {
+            $($ty),*
+        }
+
+        /// The names of each enum, by [`NamedList`].
+        static NAMED_LISTS: &[&[&str]] = &[$(<$ty as Named>::NAMES),*];
+
+        impl NamedList {
+            fn names(self) -> &'static [&'static str] {
+                NAMED_LISTS.get(self as usize).copied().unwrap_or_default()
+            }
+        }
     };
 }
 
@@ -244,18 +259,22 @@ impl FieldValue<'_> {
 
 type Getter = for<'a> fn(&'a Assessment) -> FieldValue<'a>;
 
+/// How a field is read: by the getter of that number in `GETTERS`, or as a trafficking indicator.
 #[derive(Debug, Clone, Copy)]
 enum Access {
-    Get(Getter),
+    Get(u8),
     Indicator(IndicatorId),
 }
 
 /// One answerable field of the assessment.
+///
+/// Its allowed values and its getter are numbers, not references, so a row of the registry is
+/// twelve bytes in the WASM module rather than twenty-eight.
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
     pointer: &'static str,
     kind: FieldKind,
-    values: &'static [&'static str],
+    values: Option<NamedList>,
     access: Access,
 }
 
@@ -278,7 +297,7 @@ impl Field {
     /// The allowed values of an enum or set (also `yes`, `no`, `unknown` for an answer); empty
     /// for other kinds.
     pub fn values(&self) -> &'static [&'static str] {
-        self.values
+        self.values.map_or(&[], NamedList::names)
     }
 
     /// True when the pointer stands for every element of an array (it holds `*`).
@@ -292,7 +311,10 @@ impl Field {
     /// Reads the field from an assessment.
     pub fn get<'a>(&self, assessment: &'a Assessment) -> FieldValue<'a> {
         match self.access {
-            Access::Get(get) => get(assessment),
+            Access::Get(number) => match GETTERS.get(usize::from(number)) {
+                Some(get) => get(assessment),
+                None => FieldValue::Absent,
+            },
             Access::Indicator(id) => match &assessment.trafficking {
                 Some(trafficking) => answer(trafficking.indicators.get(&id).copied()),
                 None => FieldValue::Absent,
@@ -341,20 +363,32 @@ fn names<T: Named>(values: impl Iterator<Item = T>) -> FieldValue<'static> {
 }
 
 macro_rules! fields {
-    ($table:ident: $($pointer:literal : $kind:ident $(<$ty:ty>)? => $get:expr;)*) => {
-        const $table: &[Field] = &[$(Field {
+    (
+        $before:ident: $($pointer:literal : $kind:ident $(<$ty:ident>)? => $get:expr;)*
+        $after:ident: $($pointer_after:literal : $kind_after:ident $(<$ty_after:ident>)? => $get_after:expr;)*
+    ) => {
+        /// The getters of the fields other than the indicators, in order.
+        static GETTERS: [Getter; $before.len() + $after.len()] = [$($get,)* $($get_after),*];
+        const $before: &[Field] = &[$(Field {
             pointer: $pointer,
             kind: FieldKind::$kind,
             values: fields!(@values $kind $(<$ty>)?),
-            access: Access::Get($get),
+            access: Access::Get(0),
+        }),*];
+        const $after: &[Field] = &[$(Field {
+            pointer: $pointer_after,
+            kind: FieldKind::$kind_after,
+            values: fields!(@values $kind_after $(<$ty_after>)?),
+            access: Access::Get(0),
         }),*];
     };
-    (@values Answer) => { <Answer as Named>::NAMES };
-    (@values $kind:ident <$ty:ty>) => { <$ty as Named>::NAMES };
-    (@values $kind:ident) => { &[] };
+    (@values Answer) => { Some(NamedList::Answer) };
+    (@values $kind:ident <$ty:ident>) => { Some(NamedList::$ty) };
+    (@values $kind:ident) => { None };
 }
 
-// The fields before the trafficking indicators.
+// The fields before the trafficking indicators, then those after them (the indicators sit before
+// the migration fields).
 fields! {
     BEFORE:
     "/id": Text => |a| FieldValue::Text(&a.id);
@@ -421,10 +455,6 @@ fields! {
     "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.process));
     "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.means));
     "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.exploitation));
-}
-
-// The fields after the trafficking indicators, which sit before the migration fields.
-fields! {
     AFTER:
     "/trafficking/migration/migrantWorker": Answer => |a| answer(migration(a).map(|m| m.migrant_worker));
     "/trafficking/migration/destinationCountry": Text => |a| text(migration(a).and_then(|m| m.destination_country.as_deref()));
@@ -463,19 +493,22 @@ pub const INDICATOR_PREFIX: &str = "/trafficking/indicators/";
 /// Every field: the fields before the indicators, the indicators in catalogue order, the rest.
 static FIELDS: [Field; BEFORE.len() + IndicatorId::ALL.len() + AFTER.len()] = join();
 
+/// The fields before the indicators, the indicators, the rest; the getters numbered in order.
 const fn join<const N: usize>() -> [Field; N] {
     let mut out = [BEFORE[0]; N];
     let mut at = 0;
-    while at < BEFORE.len() {
-        out[at] = BEFORE[at];
-        at += 1;
-    }
     let mut index = 0;
+    while index < BEFORE.len() {
+        out[at] = with_getter(BEFORE[index], index);
+        at += 1;
+        index += 1;
+    }
+    index = 0;
     while index < IndicatorId::ALL.len() {
         out[at] = Field {
             pointer: IndicatorId::POINTERS[index],
             kind: FieldKind::Answer,
-            values: <Answer as Named>::NAMES,
+            values: Some(NamedList::Answer),
             access: Access::Indicator(IndicatorId::ALL[index]),
         };
         at += 1;
@@ -483,11 +516,21 @@ const fn join<const N: usize>() -> [Field; N] {
     }
     index = 0;
     while index < AFTER.len() {
-        out[at] = AFTER[index];
+        out[at] = with_getter(AFTER[index], BEFORE.len() + index);
         at += 1;
         index += 1;
     }
     out
+}
+
+/// `field`, read by the getter numbered `getter`.
+const fn with_getter(field: Field, getter: usize) -> Field {
+    // Checked while the table is built: more getters than a byte numbers fail the build.
+    assert!(getter <= u8::MAX as usize);
+    Field {
+        access: Access::Get(getter as u8),
+        ..field
+    }
 }
 
 /// Every answerable field, in the order of the assessment schema.
