@@ -31,7 +31,11 @@ macro_rules! indicator_ids {
 
             /// The stable id, for example `d1_job_nature`.
             pub fn as_str(self) -> &'static str {
-                match self { $(IndicatorId::$variant => $id,)* }
+                // The end of the indicator's pointer in the field registry: the module carries
+                // the pointers' table and no second table of the ids.
+                crate::fields::indicator(self)
+                    .and_then(|field| field.pointer().get(crate::fields::INDICATOR_PREFIX.len()..))
+                    .unwrap_or_default()
             }
 
             /// Looks an id up.
@@ -120,5 +124,20 @@ indicator_ids! {
 impl std::fmt::Display for IndicatorId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IndicatorId;
+
+    #[test]
+    fn the_id_is_its_json_name() -> Result<(), serde_json::Error> {
+        for id in IndicatorId::ALL {
+            let name = serde_json::to_value(id)?;
+            assert_eq!(name.as_str(), Some(id.as_str()));
+            assert_eq!(IndicatorId::parse(id.as_str()), Some(*id));
+        }
+        Ok(())
     }
 }
