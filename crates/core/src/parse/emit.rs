@@ -23,6 +23,14 @@ use super::pattern::{Pattern, Piece};
 pub(super) fn source(drafts: &[Draft], root: usize) -> Result<String, String> {
     let (kept, renumber) = numbering(drafts, root);
     let count = u16::try_from(kept.len()).map_err(|_| "more than 65535 nodes".to_owned())?;
+    if kept
+        .iter()
+        .filter_map(|draft| listed(draft))
+        .any(|(values, _)| values.len() > 256)
+    {
+        // A value's position in `Listed::sorted` is a byte.
+        return Err("more than 256 allowed values in one list".to_owned());
+    }
     let root = renumber[root];
     let mut out = String::from(HEADER);
     out += "\n/// The assessment schema.\n";
@@ -168,12 +176,11 @@ fn pattern_name(drafts: &[&Draft], source: &str) -> String {
 /// number each draft is written under.
 fn check(object_name: &str, draft: &Draft, drafts: &[&Draft], renumber: &[usize]) -> String {
     if let Some((values, nullable)) = listed(draft) {
-        let mut sorted = values.clone();
-        sorted.sort();
+        let mut sorted: Vec<usize> = (0..values.len()).collect();
+        sorted.sort_by_key(|at| &values[*at]);
         return format!(
-            "Check::Listed(&Listed {{ values: {}, sorted: {}, nullable: {nullable} }})",
+            "Check::Listed(&Listed {{ values: {}, sorted: &{sorted:?}, nullable: {nullable} }})",
             texts(values),
-            texts(&sorted)
         );
     }
     if !draft.branches.is_empty() {

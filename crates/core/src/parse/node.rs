@@ -62,8 +62,9 @@ pub(crate) struct Typed {
 pub(crate) struct Listed {
     /// As the schema lists them, for messages.
     pub(crate) values: &'static [&'static str],
-    /// The same sorted, so a text is looked up, not compared with each (the 67 indicator ids).
-    pub(crate) sorted: &'static [&'static str],
+    /// The values' positions in the order of the values sorted, so a text is looked up, not
+    /// compared with each (the 67 indicator ids); a byte each, not a second table of texts.
+    pub(crate) sorted: &'static [u8],
     /// True when a plain `null` branch (an optional answer) is among the choices.
     pub(crate) nullable: bool,
 }
@@ -71,7 +72,12 @@ pub(crate) struct Listed {
 impl Listed {
     /// True when `text` is one of the allowed texts.
     pub(crate) fn contains(&self, text: &str) -> bool {
-        self.sorted.binary_search(&text).is_ok()
+        self.sorted
+            .binary_search_by(|at| {
+                let value = self.values.get(usize::from(*at)).copied();
+                value.unwrap_or_default().cmp(text)
+            })
+            .is_ok()
     }
 }
 
