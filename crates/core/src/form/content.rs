@@ -17,8 +17,22 @@ macro_rules! t {
 
 /// A text in Bahasa Indonesia and English, written `t!("Bahasa Indonesia", "English")`.
 type T = &'static str;
-/// An option, written `t!("stored value", "Bahasa Indonesia", "English")`.
-type O = &'static str;
+/// A list of options (each written `t!("stored value", "Bahasa Indonesia", "English")`) or of
+/// questions, written `list![t!(…), t!(…)]`.
+type L = &'static str;
+
+/// Entries kept as one string, split at run time like the languages of a text: one string per
+/// list instead of a table of references keeps the tables of the form small.
+macro_rules! list {
+    ($first:expr $(, $rest:expr)* $(,)?) => {
+        concat!($first $(, "\u{1e}", $rest)*)
+    };
+}
+
+/// The entries of a list written with `list!`; none for an empty one.
+fn entries(list: L) -> impl Iterator<Item = &'static str> {
+    list.split('\u{1e}').filter(|entry| !entry.is_empty())
+}
 
 /// The parts of a text written with `t!`.
 fn parts(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -43,7 +57,7 @@ struct Q {
     label: T,
     hint: Option<T>,
     /// The options; for an answer or a boolean, those of its kind when empty.
-    options: &'static [O],
+    options: L,
     required: bool,
     visible: Visible,
     fields: &'static [Q],
@@ -58,7 +72,7 @@ impl Q {
             kind,
             label,
             hint: None,
-            options: &[],
+            options: "",
             required: false,
             visible: Visible::Always,
             fields: &[],
@@ -82,7 +96,7 @@ impl Q {
         self.visible = visible;
         self
     }
-    const fn opts(mut self, options: &'static [O]) -> Q {
+    const fn opts(mut self, options: L) -> Q {
         self.options = options;
         self
     }
@@ -99,8 +113,8 @@ impl Q {
     /// The question in `lang`.
     fn build(&self, lang: Lang) -> Question {
         let options = match (self.options, self.kind) {
-            ([], Kind::Answer) => options(lang, ANSWERS),
-            ([], Kind::Boolean) => vec![
+            ("", Kind::Answer) => options(lang, ANSWERS),
+            ("", Kind::Boolean) => vec![
                 Choice {
                     value: Value::Bool(true),
                     label: pick(lang, t!("Ya", "Yes")),
@@ -127,15 +141,14 @@ impl Q {
     }
 }
 
-const ANSWERS: &[O] = &[
+const ANSWERS: L = list![
     t!("yes", "Ya", "Yes"),
     t!("no", "Tidak", "No"),
     t!("unknown", "Tidak tahu", "Don't know"),
 ];
 
-fn options(lang: Lang, options: &[O]) -> Vec<Choice> {
-    options
-        .iter()
+fn options(lang: Lang, options: L) -> Vec<Choice> {
+    entries(options)
         .map(|option| {
             let (value, text) = option.split_once('\u{1f}').unwrap_or((option, option));
             Choice {
@@ -200,7 +213,7 @@ impl Part {
     }
 }
 
-const RELATIONSHIPS: &[O] = &[
+const RELATIONSHIPS: L = list![
     t!("spouse", "Suami atau istri", "Spouse"),
     t!("former_spouse", "Mantan suami atau istri", "Former spouse"),
     t!("partner", "Pacar atau pasangan", "Partner"),
@@ -278,7 +291,7 @@ const INTAKE: Part = Part {
             Q::new("/assessor/name", Kind::Text, t!("Nama petugas", "Your name")).req(),
             Q::new("/assessor/agency", Kind::Text, t!("Lembaga petugas", "Your agency")).req(),
             Q::new("/assessor/role", Kind::Choice, t!("Profesi petugas", "Your profession"))
-                .opts(&[
+                .opts(list![
                     t!("social_worker", "Pekerja sosial", "Social worker"),
                     t!("psychologist", "Psikolog", "Psychologist"),
                     t!("counsellor", "Konselor", "Counsellor"),
@@ -289,13 +302,13 @@ const INTAKE: Part = Part {
                 .req(),
             Q::new("/caseTypes", Kind::Multi, t!("Jenis kasus", "Type of case"))
                 .hint(t!("Pilih keduanya bila orang ini diperdagangkan dan juga mengalami kekerasan", "Choose both when the person was trafficked and also harmed by violence"))
-                .opts(&[
+                .opts(list![
                     t!("ktk", "Korban tindak kekerasan (KTK)", "Violence (KTK)"),
                     t!("kpo", "Korban perdagangan orang (KPO)", "Trafficking (KPO)"),
                 ])
                 .req(),
             Q::new("/intake/source", Kind::Choice, t!("Bagaimana kasus ini sampai kepada Anda", "How the case came to you"))
-                .opts(&[
+                .opts(list![
                     t!("self", "Datang sendiri", "The person came themselves"),
                     t!("family", "Keluarga", "Family"),
                     t!("community", "Masyarakat", "Community"),
@@ -322,7 +335,7 @@ const INTAKE: Part = Part {
             Q::new("/consent/infoSharing", Kind::Boolean, t!("Setuju informasinya dibagikan kepada lembaga rujukan", "Agrees that information is shared with the agencies referred to")).req(),
             Q::new("/consent/reporting", Kind::Boolean, t!("Setuju kasusnya dilaporkan, misalnya kepada polisi", "Agrees that the case is reported, for example to the police")).req(),
             Q::new("/consent/recordedAs", Kind::Choice, t!("Bagaimana persetujuan dicatat", "How consent was recorded"))
-                .opts(&[
+                .opts(list![
                     t!("written", "Tertulis", "In writing"),
                     t!("recorded_verbal", "Lisan dan dicatat", "Spoken and recorded"),
                     t!("guardian", "Oleh orang tua atau wali", "By a parent or guardian"),
@@ -366,7 +379,7 @@ const PERSON: Part = Part {
             "When the date of birth is not known"
         )),
         Q::new("/person/sex", Kind::Choice, t!("Jenis kelamin", "Sex"))
-            .opts(&[
+            .opts(list![
                 t!("female", "Perempuan", "Female"),
                 t!("male", "Laki-laki", "Male"),
             ])
@@ -393,7 +406,7 @@ const PERSON: Part = Part {
             Kind::Multi,
             t!("Disabilitas", "Disability"),
         )
-        .opts(&[
+        .opts(list![
             t!("physical", "Fisik", "Physical"),
             t!("sensory", "Sensorik", "Sensory"),
             t!("intellectual", "Intelektual", "Intellectual"),
@@ -460,7 +473,7 @@ const GUARDIAN: Part = Part {
             Kind::Choice,
             t!("Hubungan dengan anak", "Relationship to the child"),
         )
-        .opts(&[
+        .opts(list![
             t!("mother", "Ibu", "Mother"),
             t!("father", "Ayah", "Father"),
             t!("step_parent", "Orang tua tiri", "Step-parent"),
@@ -494,7 +507,7 @@ const GUARDIAN: Part = Part {
     ],
 };
 
-const DANGER: &[O] = &[
+const DANGER: L = list![
     t!(
         "strangulation",
         "Pernahkah pelaku mencekik atau menekan leher orang ini?",
@@ -609,7 +622,7 @@ const VIOLENCE: Part = Part {
                 "Forms of violence experienced"
             ),
         )
-        .opts(&[
+        .opts(list![
             t!("physical", "Fisik", "Physical"),
             t!("psychological", "Psikis", "Psychological"),
             t!("sexual", "Seksual", "Sexual"),
@@ -629,7 +642,7 @@ const VIOLENCE: Part = Part {
             "Menurut UU 12/2022; pilih semua yang sesuai",
             "As in Law 12/2022; choose all that apply"
         ))
-        .opts(&[
+        .opts(list![
             t!(
                 "non_physical_harassment",
                 "Pelecehan seksual nonfisik",
@@ -674,7 +687,7 @@ const VIOLENCE: Part = Part {
             Kind::Choice,
             t!("Di mana kekerasan terjadi", "Where the violence happens"),
         )
-        .opts(&[
+        .opts(list![
             t!("household", "Rumah tangga", "Household"),
             t!("workplace", "Tempat kerja", "Workplace"),
             t!("school", "Sekolah", "School"),
@@ -747,7 +760,7 @@ const VIOLENCE: Part = Part {
                 "The worst injuries of the most recent incident"
             ),
         )
-        .opts(&[
+        .opts(list![
             t!("none", "Tidak ada", "None"),
             t!("minor", "Ringan", "Minor"),
             t!("serious", "Berat", "Serious"),
@@ -788,7 +801,7 @@ const TRAFFICKING: Part = Part {
             t!("Proses", "Process"),
         )
         .hint(t!("Apa yang dilakukan terhadap orang ini (UU 21/2007)", "What was done to the person (Law 21/2007)"))
-        .opts(&[
+        .opts(list![
             t!("recruitment", "Perekrutan", "Recruitment"),
             t!("transport", "Pengangkutan", "Transport"),
             t!("transfer", "Pengiriman atau pemindahan", "Transfer"),
@@ -797,7 +810,7 @@ const TRAFFICKING: Part = Part {
         ]),
         Q::new("/trafficking/means", Kind::Multi, t!("Cara", "Means"))
             .hint(t!("Bagaimana orang ini dikendalikan", "How the person was controlled"))
-            .opts(&[
+            .opts(list![
                 t!("threat", "Ancaman", "Threat"),
                 t!("force", "Kekerasan", "Force"),
                 t!("abduction", "Penculikan", "Abduction"),
@@ -813,7 +826,7 @@ const TRAFFICKING: Part = Part {
             Kind::Multi,
             t!("Tujuan eksploitasi", "Purpose of exploitation"),
         )
-        .opts(&[
+        .opts(list![
             t!("forced_labour", "Kerja paksa", "Forced labour"),
             t!("domestic_servitude", "Perhambaan rumah tangga", "Domestic servitude"),
             t!("sexual_exploitation", "Eksploitasi seksual", "Sexual exploitation"),
@@ -849,7 +862,7 @@ const MIGRATION: &[Q] = &[
         Kind::Choice,
         t!("Cara berangkat", "How the person left"),
     )
-    .opts(&[
+    .opts(list![
         t!(
             "procedural",
             "Prosedural (resmi)",
@@ -867,7 +880,7 @@ const MIGRATION: &[Q] = &[
         Kind::Choice,
         t!("Di mana orang ini sekarang", "Where the person is now"),
     )
-    .opts(&[
+    .opts(list![
         t!("abroad", "Di luar negeri", "Abroad"),
         t!("in_transit", "Dalam perjalanan", "In transit"),
         t!("home_region", "Di daerah asal", "In their home region"),
@@ -898,7 +911,7 @@ const MIGRATION: &[Q] = &[
                     Kind::Choice,
                     t!("Jenis peristiwa", "Kind of event"),
                 )
-                .opts(&[
+                .opts(list![
                     t!("recruitment", "Perekrutan", "Recruitment"),
                     t!("transit", "Perjalanan", "Transit"),
                     t!("exploitation", "Eksploitasi", "Exploitation"),
@@ -923,7 +936,7 @@ const MIGRATION: &[Q] = &[
     .opts(RELATIONSHIPS),
 ];
 
-const NEEDS: &[O] = &[
+const NEEDS: L = list![
     t!(
         "medicalUrgent",
         "Perlu perawatan medis segera",
@@ -1005,7 +1018,7 @@ const JUDGEMENT: Part = Part {
             "Kosongkan bila Anda setuju dengan tingkat yang dihitung",
             "Leave blank if you agree with the computed level"
         ))
-        .opts(&[
+        .opts(list![
             t!("low", "Rendah", "Low"),
             t!("medium", "Sedang", "Medium"),
             t!("high", "Tinggi", "High"),
@@ -1043,13 +1056,10 @@ fn answer(lang: Lang, pointer: String, label: String, hint: Option<T>) -> Questi
 
 /// Every section of the built-in form, in order.
 pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Vec<Section> {
-    debug_assert_eq!(DANGER.len(), Danger::QUESTIONS.len());
-    debug_assert_eq!(NEEDS.len(), Needs::QUESTIONS.len());
+    debug_assert_eq!(entries(DANGER).count(), Danger::QUESTIONS.len());
+    debug_assert_eq!(entries(NEEDS).count(), Needs::QUESTIONS.len());
     let mut violence = VIOLENCE.build(lang);
-    for (name, text) in DANGER
-        .iter()
-        .filter_map(|danger| danger.split_once('\u{1f}'))
-    {
+    for (name, text) in entries(DANGER).filter_map(|danger| danger.split_once('\u{1f}')) {
         let pointer = format!("/danger/{name}");
         let question = answer(lang, pointer, pick(lang, text), Some(DANGER_HINT));
         violence.questions.push(question);
@@ -1067,7 +1077,7 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
         .questions
         .extend(MIGRATION.iter().map(|q| q.build(lang)));
     let mut needs = NEEDS_PART.build(lang);
-    for (name, text) in NEEDS.iter().filter_map(|need| need.split_once('\u{1f}')) {
+    for (name, text) in entries(NEEDS).filter_map(|need| need.split_once('\u{1f}')) {
         let pointer = format!("/needs/{name}");
         needs
             .questions
