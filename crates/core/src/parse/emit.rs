@@ -31,6 +31,23 @@ pub(super) fn source(drafts: &[Draft], root: usize) -> Result<String, String> {
         // A value's position in `Listed::sorted` is a byte.
         return Err("more than 256 allowed values in one list".to_owned());
     }
+    let limits = |draft: &&Draft| {
+        [
+            draft.min_items,
+            draft.max_items,
+            draft.min_length,
+            draft.max_length,
+        ]
+    };
+    if kept
+        .iter()
+        .flat_map(limits)
+        .flatten()
+        .any(|limit| u32::try_from(limit).is_err())
+    {
+        // The nodes keep a length or a count as 32 bits.
+        return Err("a length or a count over 4294967295".to_owned());
+    }
     let root = renumber[root];
     let mut out = String::from(HEADER);
     out += "\n/// The assessment schema.\n";

@@ -106,16 +106,16 @@ pub(crate) enum Additional {
 #[derive(Debug)]
 pub(crate) struct Array {
     pub(crate) items: Option<u16>,
-    pub(crate) min_items: Option<u64>,
-    pub(crate) max_items: Option<u64>,
+    pub(crate) min_items: Option<u32>,
+    pub(crate) max_items: Option<u32>,
     pub(crate) unique_items: bool,
 }
 
 /// `minLength`, `maxLength`, `pattern` (with its source, for messages) and `format`.
 #[derive(Debug)]
 pub(crate) struct Text {
-    pub(crate) min_length: Option<u64>,
-    pub(crate) max_length: Option<u64>,
+    pub(crate) min_length: Option<u32>,
+    pub(crate) max_length: Option<u32>,
     pub(crate) pattern: Option<(&'static Pattern, &'static str)>,
     pub(crate) format: Option<Format>,
 }

@@ -242,14 +242,14 @@ impl Walk {
             return;
         };
         let length = items.len() as u64;
-        if let Some(min) = node.min_items.filter(|min| length < *min) {
+        if let Some(min) = node.min_items.filter(|min| length < u64::from(*min)) {
             out.push(Code::ArrayTooShort.problem(
                 path.pointer(),
                 self.lang,
                 &[("min", min.to_string()), ("length", length.to_string())],
             ));
         }
-        if let Some(max) = node.max_items.filter(|max| length > *max) {
+        if let Some(max) = node.max_items.filter(|max| length > u64::from(*max)) {
             out.push(Code::ArrayTooLong.problem(
                 path.pointer(),
                 self.lang,
@@ -290,7 +290,7 @@ impl Walk {
     fn string(&self, text: &str, node: &Text, path: &Path<'_>, out: &mut Vec<Problem>) {
         if node.min_length.is_some() || node.max_length.is_some() {
             let length = crate::char_count(text) as u64;
-            if let Some(min) = node.min_length.filter(|min| length < *min) {
+            if let Some(min) = node.min_length.filter(|min| length < u64::from(*min)) {
                 out.push(Code::StringTooShort.problem(
                     path.pointer(),
                     self.lang,
@@ -298,7 +298,7 @@ impl Walk {
                 ));
                 return;
             }
-            if let Some(max) = node.max_length.filter(|max| length > *max) {
+            if let Some(max) = node.max_length.filter(|max| length > u64::from(*max)) {
                 out.push(Code::StringTooLong.problem(
                     path.pointer(),
                     self.lang,
