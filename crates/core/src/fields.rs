@@ -268,25 +268,43 @@ enum Access {
 
 /// One answerable field of the assessment.
 ///
-/// Its allowed values and its getter are numbers, not references, so a row of the registry is
-/// twelve bytes in the WASM module rather than twenty-eight.
-#[derive(Debug, Clone, Copy)]
+/// Its pointer is a place in `POINTERS`, its allowed values and its getter are numbers, so a row
+/// of the registry is eight bytes in the WASM module, with no reference to relocate or compress.
+#[derive(Clone, Copy)]
 pub struct Field {
-    pointer: &'static str,
+    /// Where the pointer starts in `POINTERS`, and its length.
+    at: u16,
+    len: u8,
     kind: FieldKind,
     values: Option<NamedList>,
     access: Access,
 }
 
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Field")
+            .field("pointer", &self.pointer())
+            .field("kind", &self.kind)
+            .finish()
+    }
+}
+
 impl Field {
     /// The JSON Pointer in JSON names, for example `/danger/strangulation`.
     pub fn pointer(&self) -> &'static str {
-        self.pointer
+        std::str::from_utf8(self.pointer_bytes()).unwrap_or_default()
+    }
+
+    fn pointer_bytes(&self) -> &'static [u8] {
+        let at = usize::from(self.at);
+        POINTERS
+            .get(at..at + usize::from(self.len))
+            .unwrap_or_default()
     }
 
     /// The pointer as a result holds it.
     pub fn to_pointer(&self) -> Pointer {
-        Pointer::Borrowed(self.pointer)
+        Pointer::Borrowed(self.pointer())
     }
 
     /// The kind of value.
@@ -302,10 +320,7 @@ impl Field {
 
     /// True when the pointer stands for every element of an array (it holds `*`).
     pub fn is_repeated(&self) -> bool {
-        self.pointer
-            .as_bytes()
-            .windows(3)
-            .any(|part| part == b"/*/")
+        self.pointer_bytes().windows(3).any(|part| part == b"/*/")
     }
 
     /// Reads the field from an assessment.
@@ -362,6 +377,14 @@ fn names<T: Named>(values: impl Iterator<Item = T>) -> FieldValue<'static> {
     FieldValue::Names(Names(out))
 }
 
+/// A field as listed, before the registry is joined.
+#[derive(Clone, Copy)]
+struct Listed {
+    pointer: &'static str,
+    kind: FieldKind,
+    values: Option<NamedList>,
+}
+
 macro_rules! fields {
     (
         $before:ident: $($pointer:literal : $kind:ident $(<$ty:ident>)? => $get:expr;)*
@@ -369,17 +392,15 @@ macro_rules! fields {
     ) => {
         /// The getters of the fields other than the indicators, in order.
         static GETTERS: [Getter; $before.len() + $after.len()] = [$($get,)* $($get_after),*];
-        const $before: &[Field] = &[$(Field {
+        const $before: &[Listed] = &[$(Listed {
             pointer: $pointer,
             kind: FieldKind::$kind,
             values: fields!(@values $kind $(<$ty>)?),
-            access: Access::Get(0),
         }),*];
-        const $after: &[Field] = &[$(Field {
+        const $after: &[Listed] = &[$(Listed {
             pointer: $pointer_after,
             kind: FieldKind::$kind_after,
             values: fields!(@values $kind_after $(<$ty_after>)?),
-            access: Access::Get(0),
         }),*];
     };
     (@values Answer) => { Some(NamedList::Answer) };
@@ -490,47 +511,96 @@ fn migration(assessment: &Assessment) -> Option<&crate::model::Migration> {
 /// The prefix of the pointer of every trafficking indicator.
 pub const INDICATOR_PREFIX: &str = "/trafficking/indicators/";
 
-/// Every field: the fields before the indicators, the indicators in catalogue order, the rest.
-static FIELDS: [Field; BEFORE.len() + IndicatorId::ALL.len() + AFTER.len()] = join();
+/// How many fields there are.
+const COUNT: usize = BEFORE.len() + IndicatorId::ALL.len() + AFTER.len();
 
-/// The fields before the indicators, the indicators, the rest; the getters numbered in order.
-const fn join<const N: usize>() -> [Field; N] {
-    let mut out = [BEFORE[0]; N];
-    let mut at = 0;
-    let mut index = 0;
-    while index < BEFORE.len() {
-        out[at] = with_getter(BEFORE[index], index);
-        at += 1;
-        index += 1;
-    }
-    index = 0;
-    while index < IndicatorId::ALL.len() {
-        out[at] = Field {
+/// The field numbered `index` as listed, and how it is read: the fields before the indicators,
+/// the indicators in catalogue order, the rest; the getters numbered in order.
+const fn listed(index: usize) -> (Listed, Access) {
+    let indicators = IndicatorId::ALL.len();
+    if index < BEFORE.len() {
+        (BEFORE[index], getter(index))
+    } else if index < BEFORE.len() + indicators {
+        let index = index - BEFORE.len();
+        let indicator = Listed {
             pointer: IndicatorId::POINTERS[index],
             kind: FieldKind::Answer,
             values: Some(NamedList::Answer),
-            access: Access::Indicator(IndicatorId::ALL[index]),
         };
-        at += 1;
+        (indicator, Access::Indicator(IndicatorId::ALL[index]))
+    } else {
+        (
+            AFTER[index - BEFORE.len() - indicators],
+            getter(index - indicators),
+        )
+    }
+}
+
+/// The getter numbered `number`.
+const fn getter(number: usize) -> Access {
+    // Checked while the table is built: more getters than a byte numbers fail the build.
+    assert!(number <= u8::MAX as usize);
+    Access::Get(number as u8)
+}
+
+/// Every field's pointer, one after another, in the order of the fields.
+static POINTERS: [u8; pointers_len()] = pointers();
+
+const fn pointers_len() -> usize {
+    let mut len = 0;
+    let mut index = 0;
+    while index < COUNT {
+        len += listed(index).0.pointer.len();
         index += 1;
     }
-    index = 0;
-    while index < AFTER.len() {
-        out[at] = with_getter(AFTER[index], BEFORE.len() + index);
-        at += 1;
+    len
+}
+
+const fn pointers<const N: usize>() -> [u8; N] {
+    let mut out = [0; N];
+    let mut at = 0;
+    let mut index = 0;
+    while index < COUNT {
+        let pointer = listed(index).0.pointer.as_bytes();
+        let mut byte = 0;
+        while byte < pointer.len() {
+            out[at] = pointer[byte];
+            at += 1;
+            byte += 1;
+        }
         index += 1;
     }
     out
 }
 
-/// `field`, read by the getter numbered `getter`.
-const fn with_getter(field: Field, getter: usize) -> Field {
-    // Checked while the table is built: more getters than a byte numbers fail the build.
-    assert!(getter <= u8::MAX as usize);
-    Field {
-        access: Access::Get(getter as u8),
-        ..field
+/// Every field, each pointer a place in `POINTERS`.
+static FIELDS: [Field; COUNT] = join();
+
+const fn join() -> [Field; COUNT] {
+    let mut out = [Field {
+        at: 0,
+        len: 0,
+        kind: FieldKind::Text,
+        values: None,
+        access: Access::Get(0),
+    }; COUNT];
+    let mut at = 0;
+    let mut index = 0;
+    while index < COUNT {
+        let (field, access) = listed(index);
+        // Checked while the table is built: a longer text or pointer fails the build.
+        assert!(at <= u16::MAX as usize && field.pointer.len() <= u8::MAX as usize);
+        out[index] = Field {
+            at: at as u16,
+            len: field.pointer.len() as u8,
+            kind: field.kind,
+            values: field.values,
+            access,
+        };
+        at += field.pointer.len();
+        index += 1;
     }
+    out
 }
 
 /// Every answerable field, in the order of the assessment schema.
@@ -546,7 +616,9 @@ pub fn all() -> &'static [Field] {
 
 /// The field at a JSON Pointer; `None` when the pointer is not an answerable field.
 pub fn field(pointer: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|field| field.pointer == pointer)
+    FIELDS
+        .iter()
+        .find(|field| field.pointer_bytes() == pointer.as_bytes())
 }
 
 /// The field of a trafficking indicator.
