@@ -259,46 +259,34 @@ impl FieldValue<'_> {
 
 type Getter = for<'a> fn(&'a Assessment) -> FieldValue<'a>;
 
-/// How a field is read: by the getter of that number in `GETTERS`, or as a trafficking indicator.
-#[derive(Debug, Clone, Copy)]
-enum Access {
-    Get(u8),
-    Indicator(IndicatorId),
-}
-
-/// One answerable field of the assessment.
+/// One answerable field of the assessment: its number in the registry, whose columns hold its
+/// pointer, kind and allowed values.
 ///
-/// Its pointer is a place in `POINTERS`, its allowed values and its getter are numbers, so a row
-/// of the registry is eight bytes in the WASM module, with no reference to relocate or compress.
+/// Columns compress well in the WASM module (a column of kinds repeats itself); rows that mix
+/// kinds with references and places do not.
 #[derive(Clone, Copy)]
-pub struct Field {
-    /// Where the pointer starts in `POINTERS`, and its length.
-    at: u16,
-    len: u8,
-    kind: FieldKind,
-    values: Option<NamedList>,
-    access: Access,
-}
+pub struct Field(u8);
 
 impl std::fmt::Debug for Field {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Field")
             .field("pointer", &self.pointer())
-            .field("kind", &self.kind)
+            .field("kind", &self.kind())
             .finish()
     }
 }
 
 impl Field {
-    /// The JSON Pointer in JSON names, for example `/danger/strangulation`.
-    pub fn pointer(&self) -> &'static str {
-        std::str::from_utf8(self.pointer_bytes()).unwrap_or_default()
+    fn index(self) -> usize {
+        usize::from(self.0)
     }
 
-    fn pointer_bytes(&self) -> &'static [u8] {
-        let at = usize::from(self.at);
+    /// The JSON Pointer in JSON names, for example `/danger/strangulation`.
+    pub fn pointer(&self) -> &'static str {
+        let start = STARTS.get(self.index()).copied().unwrap_or_default();
+        let end = STARTS.get(self.index() + 1).copied().unwrap_or_default();
         POINTERS
-            .get(at..at + usize::from(self.len))
+            .get(usize::from(start)..usize::from(end))
             .unwrap_or_default()
     }
 
@@ -309,31 +297,49 @@ impl Field {
 
     /// The kind of value.
     pub fn kind(&self) -> FieldKind {
-        self.kind
+        KINDS.get(self.index()).copied().unwrap_or(FieldKind::Text)
     }
 
     /// The allowed values of an enum or set (also `yes`, `no`, `unknown` for an answer); empty
     /// for other kinds.
     pub fn values(&self) -> &'static [&'static str] {
-        self.values.map_or(&[], NamedList::names)
+        VALUES
+            .get(self.index())
+            .copied()
+            .flatten()
+            .map_or(&[], NamedList::names)
     }
 
     /// True when the pointer stands for every element of an array (it holds `*`).
     pub fn is_repeated(&self) -> bool {
-        self.pointer_bytes().windows(3).any(|part| part == b"/*/")
+        self.pointer()
+            .as_bytes()
+            .windows(3)
+            .any(|part| part == b"/*/")
     }
 
     /// Reads the field from an assessment.
     pub fn get<'a>(&self, assessment: &'a Assessment) -> FieldValue<'a> {
-        match self.access {
-            Access::Get(number) => match GETTERS.get(usize::from(number)) {
-                Some(get) => get(assessment),
-                None => FieldValue::Absent,
-            },
-            Access::Indicator(id) => match &assessment.trafficking {
-                Some(trafficking) => answer(trafficking.indicators.get(&id).copied()),
-                None => FieldValue::Absent,
-            },
+        let index = self.index();
+        let indicators = IndicatorId::ALL.len();
+        // The fields before the indicators, the indicators, the rest: each other field's getter
+        // is numbered in that order.
+        let getter = match index.checked_sub(BEFORE.len()) {
+            None => index,
+            Some(at) if at < indicators => {
+                let id = IndicatorId::ALL.get(at);
+                return match (id, &assessment.trafficking) {
+                    (Some(id), Some(trafficking)) => {
+                        answer(trafficking.indicators.get(id).copied())
+                    }
+                    _ => FieldValue::Absent,
+                };
+            }
+            Some(_) => index - indicators,
+        };
+        match GETTERS.get(getter) {
+            Some(get) => get(assessment),
+            None => FieldValue::Absent,
         }
     }
 }
@@ -390,6 +396,12 @@ macro_rules! fields {
         $before:ident: $($pointer:literal : $kind:ident $(<$ty:ident>)? => $get:expr;)*
         $after:ident: $($pointer_after:literal : $kind_after:ident $(<$ty_after:ident>)? => $get_after:expr;)*
     ) => {
+        /// Every field's pointer, one after another, in the order of the fields.
+        const POINTERS: &str = concat!(
+            $($pointer,)*
+            crate::model::indicator_pointers!(),
+            $($pointer_after),*
+        );
         /// The getters of the fields other than the indicators, in order.
         static GETTERS: [Getter; $before.len() + $after.len()] = [$($get,)* $($get_after),*];
         const $before: &[Listed] = &[$(Listed {
@@ -514,94 +526,74 @@ pub const INDICATOR_PREFIX: &str = "/trafficking/indicators/";
 /// How many fields there are.
 const COUNT: usize = BEFORE.len() + IndicatorId::ALL.len() + AFTER.len();
 
-/// The field numbered `index` as listed, and how it is read: the fields before the indicators,
-/// the indicators in catalogue order, the rest; the getters numbered in order.
-const fn listed(index: usize) -> (Listed, Access) {
+/// The field numbered `index` as listed: the fields before the indicators, the indicators in
+/// catalogue order, the rest.
+const fn listed(index: usize) -> Listed {
     let indicators = IndicatorId::ALL.len();
     if index < BEFORE.len() {
-        (BEFORE[index], getter(index))
+        BEFORE[index]
     } else if index < BEFORE.len() + indicators {
-        let index = index - BEFORE.len();
-        let indicator = Listed {
-            pointer: IndicatorId::POINTERS[index],
+        Listed {
+            pointer: IndicatorId::POINTERS[index - BEFORE.len()],
             kind: FieldKind::Answer,
             values: Some(NamedList::Answer),
-        };
-        (indicator, Access::Indicator(IndicatorId::ALL[index]))
-    } else {
-        (
-            AFTER[index - BEFORE.len() - indicators],
-            getter(index - indicators),
-        )
-    }
-}
-
-/// The getter numbered `number`.
-const fn getter(number: usize) -> Access {
-    // Checked while the table is built: more getters than a byte numbers fail the build.
-    assert!(number <= u8::MAX as usize);
-    Access::Get(number as u8)
-}
-
-/// Every field's pointer, one after another, in the order of the fields.
-static POINTERS: [u8; pointers_len()] = pointers();
-
-const fn pointers_len() -> usize {
-    let mut len = 0;
-    let mut index = 0;
-    while index < COUNT {
-        len += listed(index).0.pointer.len();
-        index += 1;
-    }
-    len
-}
-
-const fn pointers<const N: usize>() -> [u8; N] {
-    let mut out = [0; N];
-    let mut at = 0;
-    let mut index = 0;
-    while index < COUNT {
-        let pointer = listed(index).0.pointer.as_bytes();
-        let mut byte = 0;
-        while byte < pointer.len() {
-            out[at] = pointer[byte];
-            at += 1;
-            byte += 1;
         }
-        index += 1;
+    } else {
+        AFTER[index - BEFORE.len() - indicators]
     }
-    out
 }
 
-/// Every field, each pointer a place in `POINTERS`.
-static FIELDS: [Field; COUNT] = join();
-
-const fn join() -> [Field; COUNT] {
-    let mut out = [Field {
-        at: 0,
-        len: 0,
-        kind: FieldKind::Text,
-        values: None,
-        access: Access::Get(0),
-    }; COUNT];
+/// Where each field's pointer starts in `POINTERS`, and where the last one ends.
+static STARTS: [u16; COUNT + 1] = {
+    let mut out = [0; COUNT + 1];
     let mut at = 0;
     let mut index = 0;
     while index < COUNT {
-        let (field, access) = listed(index);
-        // Checked while the table is built: a longer text or pointer fails the build.
-        assert!(at <= u16::MAX as usize && field.pointer.len() <= u8::MAX as usize);
-        out[index] = Field {
-            at: at as u16,
-            len: field.pointer.len() as u8,
-            kind: field.kind,
-            values: field.values,
-            access,
-        };
-        at += field.pointer.len();
+        at += listed(index).pointer.len();
+        // Checked while the table is built: a longer text fails the build.
+        assert!(at <= u16::MAX as usize);
+        out[index + 1] = at as u16;
+        index += 1;
+    }
+    // The pointers as listed are those of the text, in the same order.
+    assert!(at == POINTERS.len());
+    out
+};
+
+/// The kind of each field.
+static KINDS: [FieldKind; COUNT] = {
+    let mut out = [FieldKind::Text; COUNT];
+    let mut index = 0;
+    while index < COUNT {
+        out[index] = listed(index).kind;
         index += 1;
     }
     out
-}
+};
+
+/// The allowed values of each field.
+static VALUES: [Option<NamedList>; COUNT] = {
+    let mut out = [None; COUNT];
+    let mut index = 0;
+    while index < COUNT {
+        out[index] = listed(index).values;
+        index += 1;
+    }
+    out
+};
+
+/// Every field, by its number.
+static FIELDS: [Field; COUNT] = {
+    // Checked while the table is built: more fields than a byte numbers fail the build.
+    assert!(COUNT <= u8::MAX as usize + 1);
+    let mut out = [Field(0); COUNT];
+    let mut index = 0;
+    while index < COUNT {
+        out[index] = Field(index as u8);
+        index += 1;
+    }
+    out
+};
 
 /// Every answerable field, in the order of the assessment schema.
 ///
@@ -616,9 +608,7 @@ pub fn all() -> &'static [Field] {
 
 /// The field at a JSON Pointer; `None` when the pointer is not an answerable field.
 pub fn field(pointer: &str) -> Option<&'static Field> {
-    FIELDS
-        .iter()
-        .find(|field| field.pointer_bytes() == pointer.as_bytes())
+    FIELDS.iter().find(|field| field.pointer() == pointer)
 }
 
 /// The field of a trafficking indicator.

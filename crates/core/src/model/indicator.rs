@@ -20,6 +20,15 @@ macro_rules! indicator_ids {
             )*
         }
 
+        /// The pointers of every indicator, one after another in catalogue order, as one literal:
+        /// the field registry's text of pointers is made with it.
+        macro_rules! indicator_pointers {
+            () => {
+                concat!($("/trafficking/indicators/", $id),*)
+            };
+        }
+        pub(crate) use indicator_pointers;
+
         impl IndicatorId {
             /// Every indicator id, in catalogue order.
             pub const ALL: &'static [IndicatorId] = &[$(IndicatorId::$variant),*];
