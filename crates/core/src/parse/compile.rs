@@ -265,6 +265,12 @@ mod tests {
     }
 
     #[test]
+    fn a_required_name_that_is_not_a_property_is_refused() {
+        let refused = refusal(r#"{"properties": {"a": {}}, "required": ["a", "b"]}"#);
+        assert_eq!(refused, "`required` names `b`, which is not a property");
+    }
+
+    #[test]
     fn a_schema_that_refers_to_itself_is_refused_not_followed_for_ever() {
         let refused =
             refusal(r##"{"$defs": {"A": {"items": {"$ref": "#/$defs/A"}}}, "$ref": "#/$defs/A"}"##);

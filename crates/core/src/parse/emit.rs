@@ -31,6 +31,22 @@ pub(super) fn source(drafts: &[Draft], root: usize) -> Result<String, String> {
         // A value's position in `Listed::sorted` is a byte.
         return Err("more than 256 allowed values in one list".to_owned());
     }
+    for draft in &kept {
+        if let Some(name) = draft.required.iter().find(|name| {
+            !draft
+                .properties
+                .iter()
+                .any(|(property, _, _)| property == *name)
+        }) {
+            // A required name is kept as its position among the properties.
+            return Err(format!(
+                "`required` names `{name}`, which is not a property"
+            ));
+        }
+        if draft.properties.len() > 256 {
+            return Err("more than 256 properties in one object".to_owned());
+        }
+    }
     let limits = |draft: &&Draft| {
         [
             draft.min_items,
@@ -137,6 +153,16 @@ fn numbering(drafts: &[Draft], root: usize) -> (Vec<&Draft>, Vec<usize>) {
     (kept, number)
 }
 
+/// The positions in the properties of a draft's required names, in the schema's order; a name
+/// that is not a property has none.
+fn required_positions(draft: &Draft) -> Vec<usize> {
+    let position = |name: &String| {
+        let mut properties = draft.properties.iter();
+        properties.position(|(property, _, _)| property == name)
+    };
+    draft.required.iter().filter_map(position).collect()
+}
+
 /// The nodes the walk goes on to from a draft's node.
 fn children(draft: &Draft) -> Vec<usize> {
     if listed(draft).is_some() {
@@ -236,9 +262,9 @@ fn object(draft: &Draft, renumber: &[usize]) -> Option<String> {
         Some(Some(id)) => format!("Some(Additional::Checked({}))", renumber[id]),
     };
     Some(format!(
-        "Object {{\n    properties: &[\n{properties}    ],\n    required: {},\n    \
+        "Object {{\n    properties: &[\n{properties}    ],\n    required: &{:?},\n    \
          required_counted: {},\n    additional: {additional},\n    property_names: {:?},\n}}",
-        texts(&draft.required),
+        required_positions(draft),
         draft.required_counted,
         draft.property_names.map(|id| renumber[id])
     ))

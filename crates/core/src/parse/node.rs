@@ -86,7 +86,9 @@ impl Listed {
 pub(crate) struct Object {
     /// Property names, their nodes and whether they are required, sorted by name.
     pub(crate) properties: &'static [(&'static str, u16, bool)],
-    pub(crate) required: &'static [&'static str],
+    /// The required names, in the schema's order, by their positions in `properties`: a byte
+    /// each, not a second table of texts.
+    pub(crate) required: &'static [u8],
     /// True when every required name is a property, listed once: then counting the required
     /// properties present tells whether any is missing.
     pub(crate) required_counted: bool,

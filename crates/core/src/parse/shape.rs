@@ -220,7 +220,10 @@ impl Walk {
         if node.required_counted && required_present == node.required.len() {
             return;
         }
-        for name in node.required {
+        for at in node.required {
+            let Some((name, _, _)) = node.properties.get(usize::from(*at)) else {
+                continue;
+            };
             if !members.contains_key(*name) {
                 out.push(Code::FieldRequired.problem(
                     Path::Key(path, name).pointer(),
