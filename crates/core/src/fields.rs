@@ -85,6 +85,21 @@ macro_rules! named {
                 let _ = index;
             };
         )*
+
+        /// The enums with names, one variant each, so a field holds its allowed values in a byte.
+        #[derive(Debug, Clone, Copy)]
+        enum NamedList {
+            $($ty),*
+        }
+
+        /// The names of each enum, by [`NamedList`].
+        static NAMED_LISTS: &[&[&str]] = &[$(<$ty as Named>::NAMES),*];
+
+        impl NamedList {
+            fn names(self) -> &'static [&'static str] {
+                NAMED_LISTS.get(self as usize).copied().unwrap_or_default()
+            }
+        }
     };
 }
 
@@ -244,46 +259,60 @@ impl FieldValue<'_> {
 
 type Getter = for<'a> fn(&'a Assessment) -> FieldValue<'a>;
 
-#[derive(Debug, Clone, Copy)]
-enum Access {
-    Get(Getter),
-    Indicator(IndicatorId),
-}
+/// One answerable field of the assessment: its number in the registry, whose columns hold its
+/// pointer, kind and allowed values.
+///
+/// Columns compress well in the WASM module (a column of kinds repeats itself); rows that mix
+/// kinds with references and places do not.
+#[derive(Clone, Copy)]
+pub struct Field(u8);
 
-/// One answerable field of the assessment.
-#[derive(Debug, Clone, Copy)]
-pub struct Field {
-    pointer: &'static str,
-    kind: FieldKind,
-    values: &'static [&'static str],
-    access: Access,
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Field")
+            .field("pointer", &self.pointer())
+            .field("kind", &self.kind())
+            .finish()
+    }
 }
 
 impl Field {
+    fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
     /// The JSON Pointer in JSON names, for example `/danger/strangulation`.
     pub fn pointer(&self) -> &'static str {
-        self.pointer
+        let start = STARTS.get(self.index()).copied().unwrap_or_default();
+        let end = STARTS.get(self.index() + 1).copied().unwrap_or_default();
+        POINTERS
+            .get(usize::from(start)..usize::from(end))
+            .unwrap_or_default()
     }
 
     /// The pointer as a result holds it.
     pub fn to_pointer(&self) -> Pointer {
-        Pointer::Borrowed(self.pointer)
+        Pointer::Borrowed(self.pointer())
     }
 
     /// The kind of value.
     pub fn kind(&self) -> FieldKind {
-        self.kind
+        KINDS.get(self.index()).copied().unwrap_or(FieldKind::Text)
     }
 
     /// The allowed values of an enum or set (also `yes`, `no`, `unknown` for an answer); empty
     /// for other kinds.
     pub fn values(&self) -> &'static [&'static str] {
-        self.values
+        VALUES
+            .get(self.index())
+            .copied()
+            .flatten()
+            .map_or(&[], NamedList::names)
     }
 
     /// True when the pointer stands for every element of an array (it holds `*`).
     pub fn is_repeated(&self) -> bool {
-        self.pointer
+        self.pointer()
             .as_bytes()
             .windows(3)
             .any(|part| part == b"/*/")
@@ -291,12 +320,26 @@ impl Field {
 
     /// Reads the field from an assessment.
     pub fn get<'a>(&self, assessment: &'a Assessment) -> FieldValue<'a> {
-        match self.access {
-            Access::Get(get) => get(assessment),
-            Access::Indicator(id) => match &assessment.trafficking {
-                Some(trafficking) => answer(trafficking.indicators.get(&id).copied()),
-                None => FieldValue::Absent,
-            },
+        let index = self.index();
+        let indicators = IndicatorId::ALL.len();
+        // The fields before the indicators, the indicators, the rest: each other field's getter
+        // is numbered in that order.
+        let getter = match index.checked_sub(BEFORE.len()) {
+            None => index,
+            Some(at) if at < indicators => {
+                let id = IndicatorId::ALL.get(at);
+                return match (id, &assessment.trafficking) {
+                    (Some(id), Some(trafficking)) => {
+                        answer(trafficking.indicators.get(id).copied())
+                    }
+                    _ => FieldValue::Absent,
+                };
+            }
+            Some(_) => index - indicators,
+        };
+        match GETTERS.get(getter) {
+            Some(get) => get(assessment),
+            None => FieldValue::Absent,
         }
     }
 }
@@ -340,21 +383,45 @@ fn names<T: Named>(values: impl Iterator<Item = T>) -> FieldValue<'static> {
     FieldValue::Names(Names(out))
 }
 
+/// A field as listed, before the registry is joined.
+#[derive(Clone, Copy)]
+struct Listed {
+    pointer: &'static str,
+    kind: FieldKind,
+    values: Option<NamedList>,
+}
+
 macro_rules! fields {
-    ($table:ident: $($pointer:literal : $kind:ident $(<$ty:ty>)? => $get:expr;)*) => {
-        const $table: &[Field] = &[$(Field {
+    (
+        $before:ident: $($pointer:literal : $kind:ident $(<$ty:ident>)? => $get:expr;)*
+        $after:ident: $($pointer_after:literal : $kind_after:ident $(<$ty_after:ident>)? => $get_after:expr;)*
+    ) => {
+        /// Every field's pointer, one after another, in the order of the fields.
+        const POINTERS: &str = concat!(
+            $($pointer,)*
+            crate::model::indicator_pointers!(),
+            $($pointer_after),*
+        );
+        /// The getters of the fields other than the indicators, in order.
+        static GETTERS: [Getter; $before.len() + $after.len()] = [$($get,)* $($get_after),*];
+        const $before: &[Listed] = &[$(Listed {
             pointer: $pointer,
             kind: FieldKind::$kind,
             values: fields!(@values $kind $(<$ty>)?),
-            access: Access::Get($get),
+        }),*];
+        const $after: &[Listed] = &[$(Listed {
+            pointer: $pointer_after,
+            kind: FieldKind::$kind_after,
+            values: fields!(@values $kind_after $(<$ty_after>)?),
         }),*];
     };
-    (@values Answer) => { <Answer as Named>::NAMES };
-    (@values $kind:ident <$ty:ty>) => { <$ty as Named>::NAMES };
-    (@values $kind:ident) => { &[] };
+    (@values Answer) => { Some(NamedList::Answer) };
+    (@values $kind:ident <$ty:ident>) => { Some(NamedList::$ty) };
+    (@values $kind:ident) => { None };
 }
 
-// The fields before the trafficking indicators.
+// The fields before the trafficking indicators, then those after them (the indicators sit before
+// the migration fields).
 fields! {
     BEFORE:
     "/id": Text => |a| FieldValue::Text(&a.id);
@@ -421,10 +488,6 @@ fields! {
     "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.process));
     "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.means));
     "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.exploitation));
-}
-
-// The fields after the trafficking indicators, which sit before the migration fields.
-fields! {
     AFTER:
     "/trafficking/migration/migrantWorker": Answer => |a| answer(migration(a).map(|m| m.migrant_worker));
     "/trafficking/migration/destinationCountry": Text => |a| text(migration(a).and_then(|m| m.destination_country.as_deref()));
@@ -460,35 +523,77 @@ fn migration(assessment: &Assessment) -> Option<&crate::model::Migration> {
 /// The prefix of the pointer of every trafficking indicator.
 pub const INDICATOR_PREFIX: &str = "/trafficking/indicators/";
 
-/// Every field: the fields before the indicators, the indicators in catalogue order, the rest.
-static FIELDS: [Field; BEFORE.len() + IndicatorId::ALL.len() + AFTER.len()] = join();
+/// How many fields there are.
+const COUNT: usize = BEFORE.len() + IndicatorId::ALL.len() + AFTER.len();
 
-const fn join<const N: usize>() -> [Field; N] {
-    let mut out = [BEFORE[0]; N];
-    let mut at = 0;
-    while at < BEFORE.len() {
-        out[at] = BEFORE[at];
-        at += 1;
-    }
-    let mut index = 0;
-    while index < IndicatorId::ALL.len() {
-        out[at] = Field {
-            pointer: IndicatorId::POINTERS[index],
+/// The field numbered `index` as listed: the fields before the indicators, the indicators in
+/// catalogue order, the rest.
+const fn listed(index: usize) -> Listed {
+    let indicators = IndicatorId::ALL.len();
+    if index < BEFORE.len() {
+        BEFORE[index]
+    } else if index < BEFORE.len() + indicators {
+        Listed {
+            pointer: IndicatorId::POINTERS[index - BEFORE.len()],
             kind: FieldKind::Answer,
-            values: <Answer as Named>::NAMES,
-            access: Access::Indicator(IndicatorId::ALL[index]),
-        };
-        at += 1;
+            values: Some(NamedList::Answer),
+        }
+    } else {
+        AFTER[index - BEFORE.len() - indicators]
+    }
+}
+
+/// Where each field's pointer starts in `POINTERS`, and where the last one ends.
+static STARTS: [u16; COUNT + 1] = {
+    let mut out = [0; COUNT + 1];
+    let mut at = 0;
+    let mut index = 0;
+    while index < COUNT {
+        at += listed(index).pointer.len();
+        // Checked while the table is built: a longer text fails the build.
+        assert!(at <= u16::MAX as usize);
+        out[index + 1] = at as u16;
         index += 1;
     }
-    index = 0;
-    while index < AFTER.len() {
-        out[at] = AFTER[index];
-        at += 1;
+    // The pointers as listed are those of the text, in the same order.
+    assert!(at == POINTERS.len());
+    out
+};
+
+/// The kind of each field.
+static KINDS: [FieldKind; COUNT] = {
+    let mut out = [FieldKind::Text; COUNT];
+    let mut index = 0;
+    while index < COUNT {
+        out[index] = listed(index).kind;
         index += 1;
     }
     out
-}
+};
+
+/// The allowed values of each field.
+static VALUES: [Option<NamedList>; COUNT] = {
+    let mut out = [None; COUNT];
+    let mut index = 0;
+    while index < COUNT {
+        out[index] = listed(index).values;
+        index += 1;
+    }
+    out
+};
+
+/// Every field, by its number.
+static FIELDS: [Field; COUNT] = {
+    // Checked while the table is built: more fields than a byte numbers fail the build.
+    assert!(COUNT <= u8::MAX as usize + 1);
+    let mut out = [Field(0); COUNT];
+    let mut index = 0;
+    while index < COUNT {
+        out[index] = Field(index as u8);
+        index += 1;
+    }
+    out
+};
 
 /// Every answerable field, in the order of the assessment schema.
 ///
@@ -503,7 +608,7 @@ pub fn all() -> &'static [Field] {
 
 /// The field at a JSON Pointer; `None` when the pointer is not an answerable field.
 pub fn field(pointer: &str) -> Option<&'static Field> {
-    FIELDS.iter().find(|field| field.pointer == pointer)
+    FIELDS.iter().find(|field| field.pointer() == pointer)
 }
 
 /// The field of a trafficking indicator.

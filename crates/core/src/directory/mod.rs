@@ -34,7 +34,11 @@ pub const MAX_PROVIDERS: usize = 1000;
 /// The most areas one provider may list.
 pub const MAX_AREAS: usize = 100;
 
-const BUILTIN: &str = include_str!("../../data/directory.kalsel.json");
+/// The built-in directory, compact: the module carries no indentation.
+const BUILTIN: &[u8] = {
+    const TEXT: &[u8] = include_bytes!("../../data/directory.kalsel.json");
+    &crate::json::compact::<{ crate::json::compact_len(TEXT) }>(TEXT)
+};
 
 /// A service directory: the providers a referral can name.
 ///
@@ -233,7 +237,7 @@ impl Directory {
     pub fn builtin() -> Directory {
         // The data file is checked by the tests; should it ever fail to load, an empty directory
         // makes every referral show "no provider" rather than bringing the engine down.
-        Directory::from_json(BUILTIN.as_bytes()).unwrap_or_else(|_| Directory {
+        Directory::from_json(BUILTIN).unwrap_or_else(|_| Directory {
             id: "kalsel".to_owned(),
             version: "invalid".to_owned(),
             description: None,

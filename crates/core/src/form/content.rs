@@ -17,8 +17,22 @@ macro_rules! t {
 
 /// A text in Bahasa Indonesia and English, written `t!("Bahasa Indonesia", "English")`.
 type T = &'static str;
-/// An option, written `t!("stored value", "Bahasa Indonesia", "English")`.
-type O = &'static str;
+/// A list of options (each written `t!("stored value", "Bahasa Indonesia", "English")`) or of
+/// questions, written `list![t!(…), t!(…)]`.
+type L = &'static str;
+
+/// Entries kept as one string, split at run time like the languages of a text: one string per
+/// list instead of a table of references keeps the tables of the form small.
+macro_rules! list {
+    ($first:expr $(, $rest:expr)* $(,)?) => {
+        concat!($first $(, "\u{1e}", $rest)*)
+    };
+}
+
+/// The entries of a list written with `list!`; none for an empty one.
+fn entries(list: L) -> impl Iterator<Item = &'static str> {
+    list.split('\u{1e}').filter(|entry| !entry.is_empty())
+}
 
 /// The parts of a text written with `t!`.
 fn parts(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -35,44 +49,45 @@ fn pick(lang: Lang, text: T) -> String {
     .to_owned()
 }
 
+/// A question at a pointer, of a kind, with its label and, when given, its hint (`""` for none)
+/// and its options, the texts kept as one string: `q!("/person/sex", Choice, t!(…), "", list![…])`.
+macro_rules! q {
+    ($pointer:literal, $kind:ident, $($text:expr),+ $(,)?) => {
+        Q::new(list![$pointer, $($text),+], Kind::$kind)
+    };
+}
+
 /// One question of the built-in form, as data: built at compile time, worded at run time.
 #[derive(Clone, Copy)]
 struct Q {
-    pointer: &'static str,
+    /// The pointer, the label, the hint and the options, written with `q!`. The options are
+    /// those of the kind for an answer or a boolean without any.
+    text: L,
     kind: Kind,
-    label: T,
-    hint: Option<T>,
-    /// The options; for an answer or a boolean, those of its kind when empty.
-    options: &'static [O],
     required: bool,
     visible: Visible,
     fields: &'static [Q],
-    max_items: Option<u16>,
-    max_length: Option<u16>,
+    /// The most items; `0` for no limit.
+    max_items: u16,
+    /// The longest text; `0` for no limit.
+    max_length: u16,
 }
 
 impl Q {
-    const fn new(pointer: &'static str, kind: Kind, label: T) -> Q {
+    const fn new(text: L, kind: Kind) -> Q {
         Q {
-            pointer,
+            text,
             kind,
-            label,
-            hint: None,
-            options: &[],
             required: false,
             visible: Visible::Always,
             fields: &[],
-            max_items: None,
+            max_items: 0,
             max_length: match kind {
-                Kind::Text => Some(200),
-                Kind::Textarea => Some(2000),
-                _ => None,
+                Kind::Text => 200,
+                Kind::Textarea => 2000,
+                _ => 0,
             },
         }
-    }
-    const fn hint(mut self, hint: T) -> Q {
-        self.hint = Some(hint);
-        self
     }
     const fn req(mut self) -> Q {
         self.required = true;
@@ -82,25 +97,29 @@ impl Q {
         self.visible = visible;
         self
     }
-    const fn opts(mut self, options: &'static [O]) -> Q {
-        self.options = options;
-        self
-    }
     const fn max_length(mut self, max: u16) -> Q {
-        self.max_length = Some(max);
+        assert!(max > 0, "a limit of 0 would read as none");
+        self.max_length = max;
         self
     }
     const fn fields(mut self, max_items: u16, fields: &'static [Q]) -> Q {
-        self.max_items = Some(max_items);
+        assert!(max_items > 0, "a limit of 0 would read as none");
+        self.max_items = max_items;
         self.fields = fields;
         self
     }
 
     /// The question in `lang`.
     fn build(&self, lang: Lang) -> Question {
-        let options = match (self.options, self.kind) {
-            ([], Kind::Answer) => options(lang, ANSWERS),
-            ([], Kind::Boolean) => vec![
+        let mut text = self.text.split('\u{1e}');
+        let pointer = text.next().unwrap_or_default();
+        let label = text.next().unwrap_or_default();
+        let hint = text.next().filter(|hint| !hint.is_empty());
+        // What is left of the text are the options.
+        let listed = options(lang, text);
+        let options = match (listed.is_empty(), self.kind) {
+            (true, Kind::Answer) => options(lang, ANSWERS.split('\u{1e}')),
+            (true, Kind::Boolean) => vec![
                 Choice {
                     value: Value::Bool(true),
                     label: pick(lang, t!("Ya", "Yes")),
@@ -110,32 +129,33 @@ impl Q {
                     label: pick(lang, t!("Tidak", "No")),
                 },
             ],
-            (listed, _) => options(lang, listed),
+            _ => listed,
         };
         Question {
-            pointer: self.pointer.to_owned(),
+            pointer: pointer.to_owned(),
             kind: self.kind,
             options,
-            label: pick(lang, self.label),
-            hint: self.hint.map(|hint| pick(lang, hint)),
+            label: pick(lang, label),
+            hint: hint.map(|hint| pick(lang, hint)),
             required: self.required,
             visible: self.visible.condition(),
             fields: self.fields.iter().map(|q| q.build(lang)).collect(),
-            max_items: self.max_items,
-            max_length: self.max_length,
+            max_items: (self.max_items > 0).then_some(self.max_items),
+            max_length: (self.max_length > 0).then_some(self.max_length),
         }
     }
 }
 
-const ANSWERS: &[O] = &[
+const ANSWERS: L = list![
     t!("yes", "Ya", "Yes"),
     t!("no", "Tidak", "No"),
     t!("unknown", "Tidak tahu", "Don't know"),
 ];
 
-fn options(lang: Lang, options: &[O]) -> Vec<Choice> {
+/// The options of a list written with `list!`, split.
+fn options(lang: Lang, options: std::str::Split<'static, char>) -> Vec<Choice> {
     options
-        .iter()
+        .filter(|option| !option.is_empty())
         .map(|option| {
             let (value, text) = option.split_once('\u{1f}').unwrap_or((option, option));
             Choice {
@@ -200,40 +220,56 @@ impl Part {
     }
 }
 
-const RELATIONSHIPS: &[O] = &[
-    t!("spouse", "Suami atau istri", "Spouse"),
-    t!("former_spouse", "Mantan suami atau istri", "Former spouse"),
-    t!("partner", "Pacar atau pasangan", "Partner"),
-    t!(
-        "former_partner",
-        "Mantan pacar atau pasangan",
-        "Former partner"
-    ),
-    t!("parent", "Orang tua", "Parent"),
-    t!("step_parent", "Orang tua tiri", "Step-parent"),
-    t!("relative", "Kerabat", "Relative"),
-    t!("employer", "Majikan atau atasan", "Employer"),
-    t!("coworker", "Rekan kerja", "Co-worker"),
-    t!("teacher", "Guru atau pengajar", "Teacher"),
-    t!("caregiver", "Pengasuh", "Caregiver"),
-    t!("recruiter", "Perekrut atau calo", "Recruiter"),
-    t!("acquaintance", "Kenalan", "Acquaintance"),
-    t!("stranger", "Orang tidak dikenal", "Stranger"),
-    t!("other", "Lainnya", "Other"),
-];
+macro_rules! relationships {
+    () => {
+        list![
+            t!("spouse", "Suami atau istri", "Spouse"),
+            t!("former_spouse", "Mantan suami atau istri", "Former spouse"),
+            t!("partner", "Pacar atau pasangan", "Partner"),
+            t!(
+                "former_partner",
+                "Mantan pacar atau pasangan",
+                "Former partner"
+            ),
+            t!("parent", "Orang tua", "Parent"),
+            t!("step_parent", "Orang tua tiri", "Step-parent"),
+            t!("relative", "Kerabat", "Relative"),
+            t!("employer", "Majikan atau atasan", "Employer"),
+            t!("coworker", "Rekan kerja", "Co-worker"),
+            t!("teacher", "Guru atau pengajar", "Teacher"),
+            t!("caregiver", "Pengasuh", "Caregiver"),
+            t!("recruiter", "Perekrut atau calo", "Recruiter"),
+            t!("acquaintance", "Kenalan", "Acquaintance"),
+            t!("stranger", "Orang tidak dikenal", "Stranger"),
+            t!("other", "Lainnya", "Other"),
+        ]
+    };
+}
 
-const PROVINCE_HINT: T = t!(
-    "Kode provinsi Kemendagri, dua angka (Kalimantan Selatan: 63)",
-    "Kemendagri province code, two digits (South Kalimantan: 63)"
-);
-const REGENCY_HINT: T = t!(
-    "Kode kabupaten/kota Kemendagri (Banjarmasin: 63.71)",
-    "Kemendagri regency or city code (Banjarmasin: 63.71)"
-);
-const COUNTRY_HINT: T = t!(
-    "Kode negara dua huruf, misalnya MY untuk Malaysia",
-    "Two-letter country code, for example MY for Malaysia"
-);
+macro_rules! province_hint {
+    () => {
+        t!(
+            "Kode provinsi Kemendagri, dua angka (Kalimantan Selatan: 63)",
+            "Kemendagri province code, two digits (South Kalimantan: 63)"
+        )
+    };
+}
+macro_rules! regency_hint {
+    () => {
+        t!(
+            "Kode kabupaten/kota Kemendagri (Banjarmasin: 63.71)",
+            "Kemendagri regency or city code (Banjarmasin: 63.71)"
+        )
+    };
+}
+macro_rules! country_hint {
+    () => {
+        t!(
+            "Kode negara dua huruf, misalnya MY untuk Malaysia",
+            "Two-letter country code, for example MY for Malaysia"
+        )
+    };
+}
 
 fn equals(at: &str, value: Scalar) -> Condition {
     Condition::Equals(EqualsTest {
@@ -268,34 +304,23 @@ const INTAKE: Part = Part {
     hint: Some(t!("Jelaskan dengan tenang apa yang akan dicatat dan untuk apa. Orang ini boleh menolak menjawab pertanyaan apa pun.", "Explain calmly what will be recorded and why. The person may decline any question.")),
     visible: Visible::Always,
     questions: &[
-            Q::new("/id", Kind::Text, t!("Nomor rujukan asesmen", "Assessment reference"))
-                .hint(t!("Huruf, angka, titik, garis bawah atau tanda hubung; paling banyak 64", "Letters, digits, dots, underscores or hyphens; at most 64"))
-                .max_length(64)
-                .req(),
-            Q::new("/assessedAt", Kind::Datetime, t!("Waktu asesmen", "Time of assessment"))
-                .hint(t!("Semua tenggat rujukan dihitung dari waktu ini", "Every referral deadline counts from this time"))
-                .req(),
-            Q::new("/assessor/name", Kind::Text, t!("Nama petugas", "Your name")).req(),
-            Q::new("/assessor/agency", Kind::Text, t!("Lembaga petugas", "Your agency")).req(),
-            Q::new("/assessor/role", Kind::Choice, t!("Profesi petugas", "Your profession"))
-                .opts(&[
+            q!("/id", Text, t!("Nomor rujukan asesmen", "Assessment reference"), t!("Huruf, angka, titik, garis bawah atau tanda hubung; paling banyak 64", "Letters, digits, dots, underscores or hyphens; at most 64")).max_length(64).req(),
+            q!("/assessedAt", Datetime, t!("Waktu asesmen", "Time of assessment"), t!("Semua tenggat rujukan dihitung dari waktu ini", "Every referral deadline counts from this time")).req(),
+            q!("/assessor/name", Text, t!("Nama petugas", "Your name")).req(),
+            q!("/assessor/agency", Text, t!("Lembaga petugas", "Your agency")).req(),
+            q!("/assessor/role", Choice, t!("Profesi petugas", "Your profession"), "", list![
                     t!("social_worker", "Pekerja sosial", "Social worker"),
                     t!("psychologist", "Psikolog", "Psychologist"),
                     t!("counsellor", "Konselor", "Counsellor"),
                     t!("police", "Polisi", "Police officer"),
                     t!("health_worker", "Tenaga kesehatan", "Health worker"),
                     t!("other", "Lainnya", "Other"),
-                ])
-                .req(),
-            Q::new("/caseTypes", Kind::Multi, t!("Jenis kasus", "Type of case"))
-                .hint(t!("Pilih keduanya bila orang ini diperdagangkan dan juga mengalami kekerasan", "Choose both when the person was trafficked and also harmed by violence"))
-                .opts(&[
+                ]).req(),
+            q!("/caseTypes", Multi, t!("Jenis kasus", "Type of case"), t!("Pilih keduanya bila orang ini diperdagangkan dan juga mengalami kekerasan", "Choose both when the person was trafficked and also harmed by violence"), list![
                     t!("ktk", "Korban tindak kekerasan (KTK)", "Violence (KTK)"),
                     t!("kpo", "Korban perdagangan orang (KPO)", "Trafficking (KPO)"),
-                ])
-                .req(),
-            Q::new("/intake/source", Kind::Choice, t!("Bagaimana kasus ini sampai kepada Anda", "How the case came to you"))
-                .opts(&[
+                ]).req(),
+            q!("/intake/source", Choice, t!("Bagaimana kasus ini sampai kepada Anda", "How the case came to you"), "", list![
                     t!("self", "Datang sendiri", "The person came themselves"),
                     t!("family", "Keluarga", "Family"),
                     t!("community", "Masyarakat", "Community"),
@@ -307,30 +332,19 @@ const INTAKE: Part = Part {
                     t!("hotline", "Layanan telepon (SAPA 129)", "Hotline (SAPA 129)"),
                     t!("school", "Sekolah", "School"),
                     t!("other", "Lainnya", "Other"),
-                ])
-                .req(),
-            Q::new("/intake/region/province", Kind::Text, t!("Provinsi tempat penerimaan", "Province of intake"))
-                .hint(PROVINCE_HINT)
-                .max_length(2),
-            Q::new("/intake/region/regency", Kind::Text, t!("Kabupaten/kota tempat penerimaan", "Regency or city of intake"))
-                .hint(REGENCY_HINT)
-                .max_length(5),
-            Q::new("/intake/language", Kind::Text, t!("Bahasa yang diinginkan orang ini", "The person's preferred language"))
-                .hint(t!("Kode bahasa, misalnya id, bjn atau en", "Language code, for example id, bjn or en"))
-                .max_length(3),
-            Q::new("/consent/services", Kind::Boolean, t!("Setuju menerima layanan", "Agrees to receive services")).req(),
-            Q::new("/consent/infoSharing", Kind::Boolean, t!("Setuju informasinya dibagikan kepada lembaga rujukan", "Agrees that information is shared with the agencies referred to")).req(),
-            Q::new("/consent/reporting", Kind::Boolean, t!("Setuju kasusnya dilaporkan, misalnya kepada polisi", "Agrees that the case is reported, for example to the police")).req(),
-            Q::new("/consent/recordedAs", Kind::Choice, t!("Bagaimana persetujuan dicatat", "How consent was recorded"))
-                .opts(&[
+                ]).req(),
+            q!("/intake/region/province", Text, t!("Provinsi tempat penerimaan", "Province of intake"), province_hint!()).max_length(2),
+            q!("/intake/region/regency", Text, t!("Kabupaten/kota tempat penerimaan", "Regency or city of intake"), regency_hint!()).max_length(5),
+            q!("/intake/language", Text, t!("Bahasa yang diinginkan orang ini", "The person's preferred language"), t!("Kode bahasa, misalnya id, bjn atau en", "Language code, for example id, bjn or en")).max_length(3),
+            q!("/consent/services", Boolean, t!("Setuju menerima layanan", "Agrees to receive services")).req(),
+            q!("/consent/infoSharing", Boolean, t!("Setuju informasinya dibagikan kepada lembaga rujukan", "Agrees that information is shared with the agencies referred to")).req(),
+            q!("/consent/reporting", Boolean, t!("Setuju kasusnya dilaporkan, misalnya kepada polisi", "Agrees that the case is reported, for example to the police")).req(),
+            q!("/consent/recordedAs", Choice, t!("Bagaimana persetujuan dicatat", "How consent was recorded"), "", list![
                     t!("written", "Tertulis", "In writing"),
                     t!("recorded_verbal", "Lisan dan dicatat", "Spoken and recorded"),
                     t!("guardian", "Oleh orang tua atau wali", "By a parent or guardian"),
-                ])
-                .when(Visible::AnyConsent)
-                .req(),
-            Q::new("/consent/emergency/reason", Kind::Textarea, t!("Alasan darurat untuk bertindak tanpa persetujuan", "Emergency reason to act without consent"))
-                .hint(t!("Isi hanya bila nyawa atau keselamatan orang ini terancam sekarang; 10 sampai 2000 karakter", "Only when the person's life or safety is at risk now; 10 to 2000 characters")),
+                ]).when(Visible::AnyConsent).req(),
+            q!("/consent/emergency/reason", Textarea, t!("Alasan darurat untuk bertindak tanpa persetujuan", "Emergency reason to act without consent"), t!("Isi hanya bila nyawa atau keselamatan orang ini terancam sekarang; 10 sampai 2000 karakter", "Only when the person's life or safety is at risk now; 10 to 2000 characters")),
         ],
 };
 
@@ -343,105 +357,111 @@ const PERSON: Part = Part {
     )),
     visible: Visible::Always,
     questions: &[
-        Q::new("/person/name", Kind::Text, t!("Nama", "Name")).hint(t!(
-            "Boleh dikosongkan bila orang ini tidak ingin namanya dicatat",
-            "Leave blank if the person does not want their name recorded"
-        )),
-        Q::new(
+        q!(
+            "/person/name",
+            Text,
+            t!("Nama", "Name"),
+            t!(
+                "Boleh dikosongkan bila orang ini tidak ingin namanya dicatat",
+                "Leave blank if the person does not want their name recorded"
+            )
+        ),
+        q!(
             "/person/birthDate",
-            Kind::Date,
+            Date,
             t!("Tanggal lahir", "Date of birth"),
-        )
-        .hint(t!(
-            "Isi tanggal lahir atau usia",
-            "Give the date of birth or the age"
-        )),
-        Q::new(
+            t!(
+                "Isi tanggal lahir atau usia",
+                "Give the date of birth or the age"
+            )
+        ),
+        q!(
             "/person/ageYears",
-            Kind::Integer,
+            Integer,
             t!("Usia (tahun)", "Age (years)"),
-        )
-        .hint(t!(
-            "Bila tanggal lahir tidak diketahui",
-            "When the date of birth is not known"
-        )),
-        Q::new("/person/sex", Kind::Choice, t!("Jenis kelamin", "Sex"))
-            .opts(&[
+            t!(
+                "Bila tanggal lahir tidak diketahui",
+                "When the date of birth is not known"
+            )
+        ),
+        q!(
+            "/person/sex",
+            Choice,
+            t!("Jenis kelamin", "Sex"),
+            "",
+            list![
                 t!("female", "Perempuan", "Female"),
                 t!("male", "Laki-laki", "Male"),
-            ])
-            .req(),
-        Q::new(
+            ]
+        )
+        .req(),
+        q!(
             "/person/nik",
-            Kind::Text,
+            Text,
             t!("NIK", "National identity number (NIK)"),
+            t!("16 angka", "16 digits")
         )
-        .hint(t!("16 angka", "16 digits"))
         .max_length(16),
-        Q::new(
+        q!(
             "/person/nationality",
-            Kind::Text,
+            Text,
             t!("Kewarganegaraan", "Nationality"),
+            t!(
+                "Kode negara dua huruf; kosong berarti Indonesia (ID)",
+                "Two-letter country code; blank means Indonesia (ID)"
+            )
         )
-        .hint(t!(
-            "Kode negara dua huruf; kosong berarti Indonesia (ID)",
-            "Two-letter country code; blank means Indonesia (ID)"
-        ))
         .max_length(2),
-        Q::new(
+        q!(
             "/person/disabilities",
-            Kind::Multi,
+            Multi,
             t!("Disabilitas", "Disability"),
-        )
-        .opts(&[
-            t!("physical", "Fisik", "Physical"),
-            t!("sensory", "Sensorik", "Sensory"),
-            t!("intellectual", "Intelektual", "Intellectual"),
-            t!("psychosocial", "Mental atau psikososial", "Psychosocial"),
-        ]),
-        Q::new(
-            "/person/pregnant",
-            Kind::Answer,
-            t!("Sedang hamil", "Pregnant"),
-        )
-        .when(Visible::Female),
-        Q::new(
+            "",
+            list![
+                t!("physical", "Fisik", "Physical"),
+                t!("sensory", "Sensorik", "Sensory"),
+                t!("intellectual", "Intelektual", "Intellectual"),
+                t!("psychosocial", "Mental atau psikososial", "Psychosocial"),
+            ]
+        ),
+        q!("/person/pregnant", Answer, t!("Sedang hamil", "Pregnant")).when(Visible::Female),
+        q!(
             "/person/domicile/province",
-            Kind::Text,
+            Text,
             t!("Provinsi tempat tinggal", "Province where the person lives"),
+            province_hint!()
         )
-        .hint(PROVINCE_HINT)
         .max_length(2),
-        Q::new(
+        q!(
             "/person/domicile/regency",
-            Kind::Text,
+            Text,
             t!(
                 "Kabupaten/kota tempat tinggal",
                 "Regency or city where the person lives"
             ),
+            regency_hint!()
         )
-        .hint(REGENCY_HINT)
         .max_length(5),
-        Q::new(
+        q!(
             "/person/safeContact/phone",
-            Kind::Text,
-            t!("Nomor telepon yang aman", "A safe phone number"),
+            Text,
+            t!("Nomor telepon yang aman", "A safe phone number")
         )
         .max_length(20),
-        Q::new(
+        q!(
             "/person/safeContact/safeToCall",
-            Kind::Answer,
-            t!("Aman untuk ditelepon", "Safe to call"),
+            Answer,
+            t!("Aman untuk ditelepon", "Safe to call")
         ),
-        Q::new(
+        q!(
             "/person/safeContact/note",
-            Kind::Textarea,
+            Textarea,
             t!("Catatan untuk menghubungi", "How to make contact"),
+            t!(
+                "Kapan boleh menelepon dan apa yang tidak boleh dikatakan",
+                "When to call and what not to say"
+            )
         )
-        .hint(t!(
-            "Kapan boleh menelepon dan apa yang tidak boleh dikatakan",
-            "When to call and what not to say"
-        ))
         .max_length(500),
     ],
 };
@@ -455,46 +475,47 @@ const GUARDIAN: Part = Part {
     )),
     visible: Visible::Child,
     questions: &[
-        Q::new(
+        q!(
             "/guardian/relationship",
-            Kind::Choice,
+            Choice,
             t!("Hubungan dengan anak", "Relationship to the child"),
+            "",
+            list![
+                t!("mother", "Ibu", "Mother"),
+                t!("father", "Ayah", "Father"),
+                t!("step_parent", "Orang tua tiri", "Step-parent"),
+                t!("grandparent", "Kakek atau nenek", "Grandparent"),
+                t!("sibling", "Kakak atau adik", "Sibling"),
+                t!("relative", "Kerabat", "Relative"),
+                t!("foster_parent", "Orang tua asuh", "Foster parent"),
+                t!("legal_guardian", "Wali sah", "Legal guardian"),
+                t!("other", "Lainnya", "Other"),
+            ]
         )
-        .opts(&[
-            t!("mother", "Ibu", "Mother"),
-            t!("father", "Ayah", "Father"),
-            t!("step_parent", "Orang tua tiri", "Step-parent"),
-            t!("grandparent", "Kakek atau nenek", "Grandparent"),
-            t!("sibling", "Kakak atau adik", "Sibling"),
-            t!("relative", "Kerabat", "Relative"),
-            t!("foster_parent", "Orang tua asuh", "Foster parent"),
-            t!("legal_guardian", "Wali sah", "Legal guardian"),
-            t!("other", "Lainnya", "Other"),
-        ])
         .req(),
-        Q::new(
+        q!(
             "/guardian/suspectedPerpetrator",
-            Kind::Boolean,
+            Boolean,
             t!(
                 "Wali ini diduga sebagai pelaku",
                 "This guardian is a suspected perpetrator"
             ),
+            t!(
+                "Bila ya, rujukan tidak melalui wali ini",
+                "If yes, referrals do not go through this guardian"
+            )
         )
-        .hint(t!(
-            "Bila ya, rujukan tidak melalui wali ini",
-            "If yes, referrals do not go through this guardian"
-        ))
         .req(),
-        Q::new(
+        q!(
             "/guardian/consentGiven",
-            Kind::Boolean,
-            t!("Wali memberi persetujuan", "The guardian gave consent"),
+            Boolean,
+            t!("Wali memberi persetujuan", "The guardian gave consent")
         )
         .req(),
     ],
 };
 
-const DANGER: &[O] = &[
+const DANGER: L = list![
     t!(
         "strangulation",
         "Pernahkah pelaku mencekik atau menekan leher orang ini?",
@@ -601,172 +622,176 @@ const VIOLENCE: Part = Part {
     )),
     visible: Visible::Ktk,
     questions: &[
-        Q::new(
+        q!(
             "/violence/forms",
-            Kind::Multi,
+            Multi,
             t!(
                 "Bentuk kekerasan yang dialami",
                 "Forms of violence experienced"
             ),
+            "",
+            list![
+                t!("physical", "Fisik", "Physical"),
+                t!("psychological", "Psikis", "Psychological"),
+                t!("sexual", "Seksual", "Sexual"),
+                t!(
+                    "neglect",
+                    "Penelantaran, termasuk ekonomi",
+                    "Neglect, including economic"
+                ),
+            ]
         )
-        .opts(&[
-            t!("physical", "Fisik", "Physical"),
-            t!("psychological", "Psikis", "Psychological"),
-            t!("sexual", "Seksual", "Sexual"),
-            t!(
-                "neglect",
-                "Penelantaran, termasuk ekonomi",
-                "Neglect, including economic"
-            ),
-        ])
         .req(),
-        Q::new(
+        q!(
             "/violence/sexualViolence",
-            Kind::Multi,
+            Multi,
             t!("Jenis kekerasan seksual", "Types of sexual violence"),
+            t!(
+                "Menurut UU 12/2022; pilih semua yang sesuai",
+                "As in Law 12/2022; choose all that apply"
+            ),
+            list![
+                t!(
+                    "non_physical_harassment",
+                    "Pelecehan seksual nonfisik",
+                    "Non-physical sexual harassment"
+                ),
+                t!(
+                    "physical_harassment",
+                    "Pelecehan seksual fisik",
+                    "Physical sexual harassment"
+                ),
+                t!(
+                    "forced_contraception",
+                    "Pemaksaan kontrasepsi",
+                    "Forced contraception"
+                ),
+                t!(
+                    "forced_sterilisation",
+                    "Pemaksaan sterilisasi",
+                    "Forced sterilisation"
+                ),
+                t!("forced_marriage", "Pemaksaan perkawinan", "Forced marriage"),
+                t!("sexual_torture", "Penyiksaan seksual", "Sexual torture"),
+                t!(
+                    "sexual_exploitation",
+                    "Eksploitasi seksual",
+                    "Sexual exploitation"
+                ),
+                t!("sexual_slavery", "Perbudakan seksual", "Sexual slavery"),
+                t!(
+                    "electronic",
+                    "Kekerasan seksual berbasis elektronik",
+                    "Electronic sexual violence"
+                ),
+                t!("rape", "Perkosaan", "Rape"),
+                t!("obscene_acts", "Perbuatan cabul", "Obscene acts"),
+                t!("other", "Lainnya", "Other"),
+            ]
         )
-        .hint(t!(
-            "Menurut UU 12/2022; pilih semua yang sesuai",
-            "As in Law 12/2022; choose all that apply"
-        ))
-        .opts(&[
-            t!(
-                "non_physical_harassment",
-                "Pelecehan seksual nonfisik",
-                "Non-physical sexual harassment"
-            ),
-            t!(
-                "physical_harassment",
-                "Pelecehan seksual fisik",
-                "Physical sexual harassment"
-            ),
-            t!(
-                "forced_contraception",
-                "Pemaksaan kontrasepsi",
-                "Forced contraception"
-            ),
-            t!(
-                "forced_sterilisation",
-                "Pemaksaan sterilisasi",
-                "Forced sterilisation"
-            ),
-            t!("forced_marriage", "Pemaksaan perkawinan", "Forced marriage"),
-            t!("sexual_torture", "Penyiksaan seksual", "Sexual torture"),
-            t!(
-                "sexual_exploitation",
-                "Eksploitasi seksual",
-                "Sexual exploitation"
-            ),
-            t!("sexual_slavery", "Perbudakan seksual", "Sexual slavery"),
-            t!(
-                "electronic",
-                "Kekerasan seksual berbasis elektronik",
-                "Electronic sexual violence"
-            ),
-            t!("rape", "Perkosaan", "Rape"),
-            t!("obscene_acts", "Perbuatan cabul", "Obscene acts"),
-            t!("other", "Lainnya", "Other"),
-        ])
         .when(Visible::SexualViolence)
         .req(),
-        Q::new(
+        q!(
             "/violence/setting",
-            Kind::Choice,
+            Choice,
             t!("Di mana kekerasan terjadi", "Where the violence happens"),
+            "",
+            list![
+                t!("household", "Rumah tangga", "Household"),
+                t!("workplace", "Tempat kerja", "Workplace"),
+                t!("school", "Sekolah", "School"),
+                t!("institution", "Lembaga atau panti", "Institution"),
+                t!("public", "Tempat umum", "Public place"),
+                t!("online", "Daring", "Online"),
+                t!("other", "Lainnya", "Other"),
+            ]
         )
-        .opts(&[
-            t!("household", "Rumah tangga", "Household"),
-            t!("workplace", "Tempat kerja", "Workplace"),
-            t!("school", "Sekolah", "School"),
-            t!("institution", "Lembaga atau panti", "Institution"),
-            t!("public", "Tempat umum", "Public place"),
-            t!("online", "Daring", "Online"),
-            t!("other", "Lainnya", "Other"),
-        ])
         .req(),
-        Q::new(
+        q!(
             "/violence/perpetrators",
-            Kind::List,
+            List,
             t!("Pelaku", "Perpetrators"),
+            t!(
+                "Tambahkan satu baris untuk setiap pelaku",
+                "Add one entry for each perpetrator"
+            )
         )
-        .hint(t!(
-            "Tambahkan satu baris untuk setiap pelaku",
-            "Add one entry for each perpetrator"
-        ))
         .fields(
             20,
             &[
-                Q::new(
+                q!(
                     "/relationship",
-                    Kind::Choice,
+                    Choice,
                     t!("Hubungan dengan orang ini", "Relationship to the person"),
+                    "",
+                    relationships!()
                 )
-                .opts(RELATIONSHIPS)
                 .req(),
-                Q::new(
+                q!(
                     "/livesWithVictim",
-                    Kind::Answer,
-                    t!("Tinggal serumah dengan orang ini", "Lives with the person"),
+                    Answer,
+                    t!("Tinggal serumah dengan orang ini", "Lives with the person")
                 )
                 .req(),
-                Q::new(
+                q!(
                     "/hasAccess",
-                    Kind::Answer,
-                    t!("Dapat menjangkau orang ini", "Can reach the person"),
+                    Answer,
+                    t!("Dapat menjangkau orang ini", "Can reach the person")
                 )
                 .req(),
             ],
         )
         .req(),
-        Q::new(
+        q!(
             "/violence/firstIncidentOn",
-            Kind::Date,
-            t!("Tanggal kejadian pertama", "Date of the first incident"),
+            Date,
+            t!("Tanggal kejadian pertama", "Date of the first incident")
         ),
-        Q::new(
+        q!(
             "/violence/lastIncidentOn",
-            Kind::Date,
+            Date,
             t!(
                 "Tanggal kejadian terakhir",
                 "Date of the most recent incident"
-            ),
+            )
         ),
-        Q::new(
+        q!(
             "/violence/incidentsLast12Months",
-            Kind::Integer,
+            Integer,
             t!(
                 "Jumlah kejadian dalam 12 bulan terakhir",
                 "Number of incidents in the last 12 months"
-            ),
+            )
         ),
-        Q::new(
+        q!(
             "/violence/injuries",
-            Kind::Choice,
+            Choice,
             t!(
                 "Luka paling berat pada kejadian terakhir",
                 "The worst injuries of the most recent incident"
             ),
+            "",
+            list![
+                t!("none", "Tidak ada", "None"),
+                t!("minor", "Ringan", "Minor"),
+                t!("serious", "Berat", "Serious"),
+                t!("life_threatening", "Mengancam nyawa", "Life-threatening"),
+                t!("unknown", "Tidak diketahui", "Not known"),
+            ]
         )
-        .opts(&[
-            t!("none", "Tidak ada", "None"),
-            t!("minor", "Ringan", "Minor"),
-            t!("serious", "Berat", "Serious"),
-            t!("life_threatening", "Mengancam nyawa", "Life-threatening"),
-            t!("unknown", "Tidak diketahui", "Not known"),
-        ])
         .req(),
-        Q::new(
+        q!(
             "/violence/lastSexualAssaultAt",
-            Kind::Datetime,
+            Datetime,
             t!(
                 "Waktu kekerasan seksual terakhir",
                 "Time of the most recent sexual assault"
             ),
+            t!(
+                "Penting untuk layanan medis yang harus diberikan dalam 72 jam",
+                "Matters for medical care that must start within 72 hours"
+            )
         )
-        .hint(t!(
-            "Penting untuk layanan medis yang harus diberikan dalam 72 jam",
-            "Matters for medical care that must start within 72 hours"
-        ))
         .when(Visible::SexualViolence),
     ],
 };
@@ -783,21 +808,14 @@ const TRAFFICKING: Part = Part {
     hint: Some(t!("Tanda-tanda ini membantu mengenali perdagangan orang. Orang ini tidak bersalah atas apa yang terjadi.", "These signs help recognise trafficking. The person is not to blame for what happened.")),
     visible: Visible::Kpo,
     questions: &[
-        Q::new("/trafficking/process",
-            Kind::Multi,
-            t!("Proses", "Process"),
-        )
-        .hint(t!("Apa yang dilakukan terhadap orang ini (UU 21/2007)", "What was done to the person (Law 21/2007)"))
-        .opts(&[
+        q!("/trafficking/process", Multi, t!("Proses", "Process"), t!("Apa yang dilakukan terhadap orang ini (UU 21/2007)", "What was done to the person (Law 21/2007)"), list![
             t!("recruitment", "Perekrutan", "Recruitment"),
             t!("transport", "Pengangkutan", "Transport"),
             t!("transfer", "Pengiriman atau pemindahan", "Transfer"),
             t!("harbouring", "Penampungan", "Harbouring"),
             t!("receipt", "Penerimaan", "Receipt"),
         ]),
-        Q::new("/trafficking/means", Kind::Multi, t!("Cara", "Means"))
-            .hint(t!("Bagaimana orang ini dikendalikan", "How the person was controlled"))
-            .opts(&[
+        q!("/trafficking/means", Multi, t!("Cara", "Means"), t!("Bagaimana orang ini dikendalikan", "How the person was controlled"), list![
                 t!("threat", "Ancaman", "Threat"),
                 t!("force", "Kekerasan", "Force"),
                 t!("abduction", "Penculikan", "Abduction"),
@@ -809,11 +827,7 @@ const TRAFFICKING: Part = Part {
                 t!("debt_bondage", "Jeratan utang", "Debt bondage"),
                 t!("payment_to_controller", "Bayaran kepada orang yang menguasai", "Payment to a person in control"),
             ]),
-        Q::new("/trafficking/exploitation",
-            Kind::Multi,
-            t!("Tujuan eksploitasi", "Purpose of exploitation"),
-        )
-        .opts(&[
+        q!("/trafficking/exploitation", Multi, t!("Tujuan eksploitasi", "Purpose of exploitation"), "", list![
             t!("forced_labour", "Kerja paksa", "Forced labour"),
             t!("domestic_servitude", "Perhambaan rumah tangga", "Domestic servitude"),
             t!("sexual_exploitation", "Eksploitasi seksual", "Sexual exploitation"),
@@ -829,101 +843,107 @@ const TRAFFICKING: Part = Part {
 
 /// The questions of the trafficking section after the indicators.
 const MIGRATION: &[Q] = &[
-    Q::new(
+    q!(
         "/trafficking/migration/migrantWorker",
-        Kind::Answer,
+        Answer,
         t!(
             "Pergi bekerja ke luar daerah atau luar negeri",
             "Migrated for work"
-        ),
+        )
     ),
-    Q::new(
+    q!(
         "/trafficking/migration/destinationCountry",
-        Kind::Text,
+        Text,
         t!("Negara tujuan", "Destination country"),
+        country_hint!()
     )
-    .hint(COUNTRY_HINT)
     .max_length(2),
-    Q::new(
+    q!(
         "/trafficking/migration/departure",
-        Kind::Choice,
+        Choice,
         t!("Cara berangkat", "How the person left"),
-    )
-    .opts(&[
-        t!(
-            "procedural",
-            "Prosedural (resmi)",
-            "Through the legal procedure"
-        ),
-        t!(
-            "non_procedural",
-            "Nonprosedural",
-            "Outside the legal procedure"
-        ),
-        t!("unknown", "Tidak diketahui", "Not known"),
-    ]),
-    Q::new(
+        "",
+        list![
+            t!(
+                "procedural",
+                "Prosedural (resmi)",
+                "Through the legal procedure"
+            ),
+            t!(
+                "non_procedural",
+                "Nonprosedural",
+                "Outside the legal procedure"
+            ),
+            t!("unknown", "Tidak diketahui", "Not known"),
+        ]
+    ),
+    q!(
         "/trafficking/migration/currentLocation",
-        Kind::Choice,
+        Choice,
         t!("Di mana orang ini sekarang", "Where the person is now"),
-    )
-    .opts(&[
-        t!("abroad", "Di luar negeri", "Abroad"),
-        t!("in_transit", "Dalam perjalanan", "In transit"),
-        t!("home_region", "Di daerah asal", "In their home region"),
-        t!(
-            "elsewhere_in_indonesia",
-            "Di tempat lain di Indonesia",
-            "Elsewhere in Indonesia"
-        ),
-    ]),
-    Q::new(
+        "",
+        list![
+            t!("abroad", "Di luar negeri", "Abroad"),
+            t!("in_transit", "Dalam perjalanan", "In transit"),
+            t!("home_region", "Di daerah asal", "In their home region"),
+            t!(
+                "elsewhere_in_indonesia",
+                "Di tempat lain di Indonesia",
+                "Elsewhere in Indonesia"
+            ),
+        ]
+    ),
+    q!(
         "/trafficking/migration/documentsHeldByOthers",
-        Kind::Answer,
+        Answer,
         t!(
             "Dokumen pribadi dipegang orang lain",
             "Documents held by someone else"
-        ),
+        )
     ),
-    Q::new("/trafficking/events", Kind::List, t!("Peristiwa", "Events"))
-        .hint(t!(
+    q!(
+        "/trafficking/events",
+        List,
+        t!("Peristiwa", "Events"),
+        t!(
             "Perekrutan, perjalanan dan eksploitasi, sejauh diketahui",
             "Recruitment, transit and exploitation, as far as known"
-        ))
-        .fields(
-            50,
-            &[
-                Q::new(
-                    "/kind",
-                    Kind::Choice,
-                    t!("Jenis peristiwa", "Kind of event"),
-                )
-                .opts(&[
+        )
+    )
+    .fields(
+        50,
+        &[
+            q!(
+                "/kind",
+                Choice,
+                t!("Jenis peristiwa", "Kind of event"),
+                "",
+                list![
                     t!("recruitment", "Perekrutan", "Recruitment"),
                     t!("transit", "Perjalanan", "Transit"),
                     t!("exploitation", "Eksploitasi", "Exploitation"),
-                ])
-                .req(),
-                Q::new("/place", Kind::Text, t!("Tempat", "Place")),
-                Q::new("/country", Kind::Text, t!("Negara", "Country"))
-                    .hint(COUNTRY_HINT)
-                    .max_length(2),
-                Q::new("/from", Kind::Date, t!("Mulai", "From")),
-                Q::new("/to", Kind::Date, t!("Sampai", "To")),
-            ],
-        ),
-    Q::new(
+                ]
+            )
+            .req(),
+            q!("/place", Text, t!("Tempat", "Place")),
+            q!("/country", Text, t!("Negara", "Country"), country_hint!()).max_length(2),
+            q!("/from", Date, t!("Mulai", "From")),
+            q!("/to", Date, t!("Sampai", "To")),
+        ],
+    ),
+    q!(
         "/trafficking/recruiterRelationship",
-        Kind::Choice,
+        Choice,
         t!(
             "Hubungan perekrut dengan orang ini",
             "The recruiter's relationship to the person"
         ),
-    )
-    .opts(RELATIONSHIPS),
+        "",
+        relationships!()
+    ),
 ];
 
-const NEEDS: &[O] = &[
+const NEEDS: L = list![
     t!(
         "medicalUrgent",
         "Perlu perawatan medis segera",
@@ -993,31 +1013,31 @@ const JUDGEMENT: Part = Part {
     )),
     visible: Visible::Always,
     questions: &[
-        Q::new(
+        q!(
             "/professionalJudgement/level",
-            Kind::Choice,
+            Choice,
             t!(
                 "Tingkat risiko menurut penilaian Anda",
                 "Risk level in your judgement"
             ),
-        )
-        .hint(t!(
-            "Kosongkan bila Anda setuju dengan tingkat yang dihitung",
-            "Leave blank if you agree with the computed level"
-        ))
-        .opts(&[
-            t!("low", "Rendah", "Low"),
-            t!("medium", "Sedang", "Medium"),
-            t!("high", "Tinggi", "High"),
-            t!("critical", "Kritis", "Critical"),
-        ]),
-        Q::new(
+            t!(
+                "Kosongkan bila Anda setuju dengan tingkat yang dihitung",
+                "Leave blank if you agree with the computed level"
+            ),
+            list![
+                t!("low", "Rendah", "Low"),
+                t!("medium", "Sedang", "Medium"),
+                t!("high", "Tinggi", "High"),
+                t!("critical", "Kritis", "Critical"),
+            ]
+        ),
+        q!(
             "/professionalJudgement/reason",
-            Kind::Textarea,
+            Textarea,
             t!("Alasan penilaian Anda", "Reason for your judgement"),
-        )
-        .hint(t!("10 sampai 2000 karakter", "10 to 2000 characters")),
-        Q::new("/notes", Kind::Textarea, t!("Catatan", "Notes")).max_length(4000),
+            t!("10 sampai 2000 karakter", "10 to 2000 characters")
+        ),
+        q!("/notes", Textarea, t!("Catatan", "Notes")).max_length(4000),
     ],
 };
 
@@ -1034,7 +1054,7 @@ const SUMMARY: Part = Part {
 
 /// A question answered yes, no or don't know, at a pointer made at run time.
 fn answer(lang: Lang, pointer: String, label: String, hint: Option<T>) -> Question {
-    let mut question = Q::new("", Kind::Answer, t!("", "")).build(lang);
+    let mut question = Q::new("", Kind::Answer).build(lang);
     question.pointer = pointer;
     question.label = label;
     question.hint = hint.map(|hint| pick(lang, hint));
@@ -1043,13 +1063,10 @@ fn answer(lang: Lang, pointer: String, label: String, hint: Option<T>) -> Questi
 
 /// Every section of the built-in form, in order.
 pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>) -> Vec<Section> {
-    debug_assert_eq!(DANGER.len(), Danger::QUESTIONS.len());
-    debug_assert_eq!(NEEDS.len(), Needs::QUESTIONS.len());
+    debug_assert_eq!(entries(DANGER).count(), Danger::QUESTIONS.len());
+    debug_assert_eq!(entries(NEEDS).count(), Needs::QUESTIONS.len());
     let mut violence = VIOLENCE.build(lang);
-    for (name, text) in DANGER
-        .iter()
-        .filter_map(|danger| danger.split_once('\u{1f}'))
-    {
+    for (name, text) in entries(DANGER).filter_map(|danger| danger.split_once('\u{1f}')) {
         let pointer = format!("/danger/{name}");
         let question = answer(lang, pointer, pick(lang, text), Some(DANGER_HINT));
         violence.questions.push(question);
@@ -1067,7 +1084,7 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
         .questions
         .extend(MIGRATION.iter().map(|q| q.build(lang)));
     let mut needs = NEEDS_PART.build(lang);
-    for (name, text) in NEEDS.iter().filter_map(|need| need.split_once('\u{1f}')) {
+    for (name, text) in entries(NEEDS).filter_map(|need| need.split_once('\u{1f}')) {
         let pointer = format!("/needs/{name}");
         needs
             .questions

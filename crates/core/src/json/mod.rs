@@ -4,10 +4,12 @@
 //! Lines and columns are 1-based everywhere here, columns counted in characters (not bytes), after
 //! a leading UTF-8 byte order mark.
 
+mod compact;
 mod float;
 mod locate;
 mod read;
 
+pub(crate) use compact::{compact, compact_len};
 pub use locate::locate;
 pub use read::{SyntaxError, DEPTH_LIMIT};
 

@@ -20,6 +20,15 @@ macro_rules! indicator_ids {
             )*
         }
 
+        /// The pointers of every indicator, one after another in catalogue order, as one literal:
+        /// the field registry's text of pointers is made with it.
+        macro_rules! indicator_pointers {
+            () => {
+                concat!($("/trafficking/indicators/", $id),*)
+            };
+        }
+        pub(crate) use indicator_pointers;
+
         impl IndicatorId {
             /// Every indicator id, in catalogue order.
             pub const ALL: &'static [IndicatorId] = &[$(IndicatorId::$variant),*];
@@ -31,7 +40,11 @@ macro_rules! indicator_ids {
 
             /// The stable id, for example `d1_job_nature`.
             pub fn as_str(self) -> &'static str {
-                match self { $(IndicatorId::$variant => $id,)* }
+                // The end of the indicator's pointer in the field registry: the module carries
+                // the pointers' table and no second table of the ids.
+                crate::fields::indicator(self)
+                    .and_then(|field| field.pointer().get(crate::fields::INDICATOR_PREFIX.len()..))
+                    .unwrap_or_default()
             }
 
             /// Looks an id up.
@@ -121,5 +134,20 @@ indicator_ids! {
 impl std::fmt::Display for IndicatorId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IndicatorId;
+
+    #[test]
+    fn the_id_is_its_json_name() -> Result<(), serde_json::Error> {
+        for id in IndicatorId::ALL {
+            let name = serde_json::to_value(id)?;
+            assert_eq!(name.as_str(), Some(id.as_str()));
+            assert_eq!(IndicatorId::parse(id.as_str()), Some(*id));
+        }
+        Ok(())
     }
 }

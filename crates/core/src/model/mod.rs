@@ -17,6 +17,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use common::{Answer, Lang, Region, Text};
+pub(crate) use indicator::indicator_pointers;
 pub use indicator::IndicatorId;
 pub use intake::{
     Assessor, AssessorRole, CaseType, Consent, ConsentRecord, EmergencyBasis, Intake, IntakeSource,

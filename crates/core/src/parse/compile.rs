@@ -265,6 +265,12 @@ mod tests {
     }
 
     #[test]
+    fn a_required_name_that_is_not_a_property_is_refused() {
+        let refused = refusal(r#"{"properties": {"a": {}}, "required": ["a", "b"]}"#);
+        assert_eq!(refused, "`required` names `b`, which is not a property");
+    }
+
+    #[test]
     fn a_schema_that_refers_to_itself_is_refused_not_followed_for_ever() {
         let refused =
             refusal(r##"{"$defs": {"A": {"items": {"$ref": "#/$defs/A"}}}, "$ref": "#/$defs/A"}"##);
@@ -290,11 +296,34 @@ mod tests {
              text: None, number: Some(&Number { minimum: Some(Bound { value: 0.0, text: \"0\" }), \
              maximum: None }) }) },",
             "/* 0 */ Node { types: STRING, check: Check::Listed(&Listed { values: &[\"y\", \"x\"], \
-             sorted: &[\"x\", \"y\"], nullable: false }) },",
+             sorted: &[1, 0], nullable: false }) },",
             "/* 2 */ Node { types: OBJECT, check: Check::Typed(&Typed { object: Some(&OBJECT_2), \
              array: None, text: None, number: None }) },",
             "        (\"a\", 0, true),\n        (\"b\", 1, false),\n",
             "additional: Some(Additional::Refused),",
+        ] {
+            assert!(text.contains(line), "{line}\nnot in\n{text}");
+        }
+    }
+
+    #[test]
+    fn a_node_is_written_once_and_only_when_the_walk_reaches_it() {
+        // `a` and `b` ask the same; the constants and the `null` of `c` are read as one list.
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {
+                "a": {"type": "string", "maxLength": 3},
+                "b": {"type": "string", "maxLength": 3},
+                "c": {"anyOf": [{"const": "x"}, {"const": "y"}, {"type": "null"}]}
+            }
+        });
+        let text = source(&schema).unwrap_or_default();
+        for line in [
+            "static NODES: [Node; 3] = [",
+            "pub(crate) static ASSESSMENT: Shape = Shape { nodes: &NODES, root: 2 };",
+            "/* 1 */ Node { types: NULL | STRING, check: Check::Listed(&Listed { values: &[\"x\", \
+             \"y\"], sorted: &[0, 1], nullable: true }) },",
+            "        (\"a\", 0, false),\n        (\"b\", 0, false),\n        (\"c\", 1, false),\n",
         ] {
             assert!(text.contains(line), "{line}\nnot in\n{text}");
         }

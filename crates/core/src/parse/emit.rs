@@ -1,6 +1,7 @@
 //! Writes compiled schema nodes as the Rust source of `compiled.rs`: one static table of
 //! [`super::node::Node`]s, each line a node, with its number in a comment.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::compile::Draft;
@@ -17,33 +18,77 @@ use super::node::*;
 use super::pattern::{Pattern, Piece};
 ";
 
-/// The source of a table of `drafts`, walked from `root`.
+/// The source of a table of `drafts`, walked from `root`: only the nodes the walk can reach, each
+/// distinct node once, so the module carries no node twice and none it never reads.
 pub(super) fn source(drafts: &[Draft], root: usize) -> Result<String, String> {
-    let count = u16::try_from(drafts.len()).map_err(|_| "more than 65535 nodes".to_owned())?;
+    let (kept, renumber) = numbering(drafts, root);
+    let count = u16::try_from(kept.len()).map_err(|_| "more than 65535 nodes".to_owned())?;
+    if kept
+        .iter()
+        .filter_map(|draft| listed(draft))
+        .any(|(values, _)| values.len() > 256)
+    {
+        // A value's position in `Listed::sorted` is a byte.
+        return Err("more than 256 allowed values in one list".to_owned());
+    }
+    for draft in &kept {
+        if let Some(name) = draft.required.iter().find(|name| {
+            !draft
+                .properties
+                .iter()
+                .any(|(property, _, _)| property == *name)
+        }) {
+            // A required name is kept as its position among the properties.
+            return Err(format!(
+                "`required` names `{name}`, which is not a property"
+            ));
+        }
+        if draft.properties.len() > 256 {
+            return Err("more than 256 properties in one object".to_owned());
+        }
+    }
+    let limits = |draft: &&Draft| {
+        [
+            draft.min_items,
+            draft.max_items,
+            draft.min_length,
+            draft.max_length,
+        ]
+    };
+    if kept
+        .iter()
+        .flat_map(limits)
+        .flatten()
+        .any(|limit| u32::try_from(limit).is_err())
+    {
+        // The nodes keep a length or a count as 32 bits.
+        return Err("a length or a count over 4294967295".to_owned());
+    }
+    let root = renumber[root];
     let mut out = String::from(HEADER);
     out += "\n/// The assessment schema.\n";
     out += &format!(
         "pub(crate) static ASSESSMENT: Shape = Shape {{ nodes: &NODES, root: {root} }};\n"
     );
     out += &format!("\nstatic NODES: [Node; {count}] = [\n");
-    for (id, draft) in drafts.iter().enumerate() {
+    for (id, draft) in kept.iter().enumerate() {
         let _ = writeln!(
             out,
             "    /* {id} */ Node {{ types: {}, check: {} }},",
             types(draft.types),
-            check(id, draft, drafts)
+            check(&format!("OBJECT_{id}"), draft, &kept, &renumber)
         );
     }
     out += "];\n";
     // The objects after the table, a property a line, so the table keeps a node a line.
-    for (id, draft) in drafts.iter().enumerate() {
-        if let Some(object) = object(draft) {
+    for (id, draft) in kept.iter().enumerate() {
+        if let Some(object) = object(draft, &renumber) {
             let _ = write!(out, "\nstatic OBJECT_{id}: Object = {object};\n");
         }
     }
     // Each pattern once, its pieces in a static of their own: a temporary could not be one.
     let mut patterns: Vec<&str> = Vec::new();
-    for (pattern, source) in drafts.iter().filter_map(|d| d.pattern.as_ref()) {
+    for (pattern, source) in kept.iter().filter_map(|d| d.pattern.as_ref()) {
         if patterns.contains(&source.as_str()) {
             continue;
         }
@@ -57,6 +102,90 @@ pub(super) fn source(drafts: &[Draft], root: usize) -> Result<String, String> {
         );
     }
     Ok(out)
+}
+
+/// The drafts to write, in the order of the drafts, and the number each draft is written under.
+///
+/// A draft the walk cannot reach from `root` is left out: the branches of a list of constants
+/// (read as one `Listed`) and their `null`s. Drafts that would be written alike, their nodes'
+/// numbers included, are written once: first the leaves, then, pass by pass, the nodes whose
+/// children became one, until nothing more joins.
+fn numbering(drafts: &[Draft], root: usize) -> (Vec<&Draft>, Vec<usize>) {
+    let mut reached = vec![false; drafts.len()];
+    let mut next = vec![root];
+    while let Some(id) = next.pop() {
+        match (reached.get_mut(id), drafts.get(id)) {
+            (Some(seen), Some(draft)) if !*seen => {
+                *seen = true;
+                next.extend(children(draft));
+            }
+            _ => {}
+        }
+    }
+    let all: Vec<&Draft> = drafts.iter().collect();
+    let mut same: Vec<usize> = (0..drafts.len()).collect();
+    loop {
+        let mut first: BTreeMap<String, usize> = BTreeMap::new();
+        let mut joined = same.clone();
+        for (id, draft) in drafts.iter().enumerate().filter(|(id, _)| reached[*id]) {
+            let written = format!(
+                "{} {} {}",
+                types(draft.types),
+                check("OBJECT", draft, &all, &same),
+                object(draft, &same).unwrap_or_default()
+            );
+            joined[id] = *first.entry(written).or_insert(id);
+        }
+        if joined == same {
+            break;
+        }
+        same = joined;
+    }
+    let mut kept = Vec::new();
+    let mut position = vec![0; drafts.len()];
+    for (id, draft) in drafts.iter().enumerate() {
+        if reached[id] && same[id] == id {
+            position[id] = kept.len();
+            kept.push(draft);
+        }
+    }
+    let number = same.iter().map(|first| position[*first]).collect();
+    (kept, number)
+}
+
+/// The positions in the properties of a draft's required names, in the schema's order; a name
+/// that is not a property has none.
+fn required_positions(draft: &Draft) -> Vec<usize> {
+    let position = |name: &String| {
+        let mut properties = draft.properties.iter();
+        properties.position(|(property, _, _)| property == name)
+    };
+    draft.required.iter().filter_map(position).collect()
+}
+
+/// The nodes the walk goes on to from a draft's node.
+fn children(draft: &Draft) -> Vec<usize> {
+    if listed(draft).is_some() {
+        return Vec::new();
+    }
+    if !draft.branches.is_empty() {
+        return draft.branches.clone();
+    }
+    let properties = draft.properties.iter().map(|(_, id, _)| *id);
+    properties
+        .chain(draft.additional.flatten())
+        .chain(draft.property_names)
+        .chain(draft.items)
+        .collect()
+}
+
+/// The allowed texts of a draft written as a `Listed`, and whether `null` is among them.
+fn listed(draft: &Draft) -> Option<(&Vec<String>, bool)> {
+    match (&draft.choices, &draft.allowed) {
+        (Some((values, nullable)), _) => Some((values, *nullable)),
+        (None, Some(values)) if draft.branches.is_empty() => Some((values, false)),
+        _ => None,
+    }
 }
 
 fn types(bits: u8) -> String {
@@ -73,7 +202,7 @@ fn types(bits: u8) -> String {
 }
 
 /// The name of the static that holds the pattern written `source`.
-fn pattern_name(drafts: &[Draft], source: &str) -> String {
+fn pattern_name(drafts: &[&Draft], source: &str) -> String {
     let mut seen: Vec<&str> = Vec::new();
     for (_, each) in drafts.iter().filter_map(|d| d.pattern.as_ref()) {
         if each == source {
@@ -86,38 +215,35 @@ fn pattern_name(drafts: &[Draft], source: &str) -> String {
     format!("PATTERN_{}", seen.len())
 }
 
-fn check(id: usize, draft: &Draft, drafts: &[Draft]) -> String {
-    let listed = match (&draft.choices, &draft.allowed) {
-        (Some((values, nullable)), _) => Some((values, *nullable)),
-        (None, Some(values)) if draft.branches.is_empty() => Some((values, false)),
-        _ => None,
-    };
-    if let Some((values, nullable)) = listed {
-        let mut sorted = values.clone();
-        sorted.sort();
+/// The `check` of a node whose object, if any, is the static `object_name`; `renumber` gives the
+/// number each draft is written under.
+fn check(object_name: &str, draft: &Draft, drafts: &[&Draft], renumber: &[usize]) -> String {
+    if let Some((values, nullable)) = listed(draft) {
+        let mut sorted: Vec<usize> = (0..values.len()).collect();
+        sorted.sort_by_key(|at| &values[*at]);
         return format!(
-            "Check::Listed(&Listed {{ values: {}, sorted: {}, nullable: {nullable} }})",
+            "Check::Listed(&Listed {{ values: {}, sorted: &{sorted:?}, nullable: {nullable} }})",
             texts(values),
-            texts(&sorted)
         );
     }
     if !draft.branches.is_empty() {
-        return format!("Check::Branches(&{:?})", draft.branches);
+        let branches: Vec<usize> = draft.branches.iter().map(|id| renumber[*id]).collect();
+        return format!("Check::Branches(&{branches:?})");
     }
-    let object = match object(draft) {
-        Some(_) => format!("Some(&OBJECT_{id})"),
+    let object = match object(draft, renumber) {
+        Some(_) => format!("Some(&{object_name})"),
         None => "None".into(),
     };
     format!(
         "Check::Typed(&Typed {{ object: {object}, array: {}, text: {}, number: {} }})",
-        array(draft),
+        array(draft, renumber),
         text(draft, drafts),
         number(draft)
     )
 }
 
 /// The `Object` of a node that says anything of objects.
-fn object(draft: &Draft) -> Option<String> {
+fn object(draft: &Draft, renumber: &[usize]) -> Option<String> {
     let asks = !draft.properties.is_empty()
         || !draft.required.is_empty()
         || draft.additional.is_some()
@@ -128,23 +254,23 @@ fn object(draft: &Draft) -> Option<String> {
     let properties: String = draft
         .properties
         .iter()
-        .map(|(name, id, required)| format!("        ({name:?}, {id}, {required}),\n"))
+        .map(|(name, id, required)| format!("        ({name:?}, {}, {required}),\n", renumber[*id]))
         .collect();
     let additional = match draft.additional {
         None => "None".to_owned(),
         Some(None) => "Some(Additional::Refused)".to_owned(),
-        Some(Some(id)) => format!("Some(Additional::Checked({id}))"),
+        Some(Some(id)) => format!("Some(Additional::Checked({}))", renumber[id]),
     };
     Some(format!(
-        "Object {{\n    properties: &[\n{properties}    ],\n    required: {},\n    \
+        "Object {{\n    properties: &[\n{properties}    ],\n    required: &{:?},\n    \
          required_counted: {},\n    additional: {additional},\n    property_names: {:?},\n}}",
-        texts(&draft.required),
+        required_positions(draft),
         draft.required_counted,
-        draft.property_names
+        draft.property_names.map(|id| renumber[id])
     ))
 }
 
-fn array(draft: &Draft) -> String {
+fn array(draft: &Draft, renumber: &[usize]) -> String {
     let asks = draft.items.is_some()
         || draft.min_items.is_some()
         || draft.max_items.is_some()
@@ -154,11 +280,14 @@ fn array(draft: &Draft) -> String {
     }
     format!(
         "Some(&Array {{ items: {:?}, min_items: {:?}, max_items: {:?}, unique_items: {} }})",
-        draft.items, draft.min_items, draft.max_items, draft.unique_items
+        draft.items.map(|id| renumber[id]),
+        draft.min_items,
+        draft.max_items,
+        draft.unique_items
     )
 }
 
-fn text(draft: &Draft, drafts: &[Draft]) -> String {
+fn text(draft: &Draft, drafts: &[&Draft]) -> String {
     let asks = draft.min_length.is_some()
         || draft.max_length.is_some()
         || draft.pattern.is_some()

@@ -62,8 +62,9 @@ pub(crate) struct Typed {
 pub(crate) struct Listed {
     /// As the schema lists them, for messages.
     pub(crate) values: &'static [&'static str],
-    /// The same sorted, so a text is looked up, not compared with each (the 67 indicator ids).
-    pub(crate) sorted: &'static [&'static str],
+    /// The values' positions in the order of the values sorted, so a text is looked up, not
+    /// compared with each (the 67 indicator ids); a byte each, not a second table of texts.
+    pub(crate) sorted: &'static [u8],
     /// True when a plain `null` branch (an optional answer) is among the choices.
     pub(crate) nullable: bool,
 }
@@ -71,7 +72,12 @@ pub(crate) struct Listed {
 impl Listed {
     /// True when `text` is one of the allowed texts.
     pub(crate) fn contains(&self, text: &str) -> bool {
-        self.sorted.binary_search(&text).is_ok()
+        self.sorted
+            .binary_search_by(|at| {
+                let value = self.values.get(usize::from(*at)).copied();
+                value.unwrap_or_default().cmp(text)
+            })
+            .is_ok()
     }
 }
 
@@ -80,7 +86,9 @@ impl Listed {
 pub(crate) struct Object {
     /// Property names, their nodes and whether they are required, sorted by name.
     pub(crate) properties: &'static [(&'static str, u16, bool)],
-    pub(crate) required: &'static [&'static str],
+    /// The required names, in the schema's order, by their positions in `properties`: a byte
+    /// each, not a second table of texts.
+    pub(crate) required: &'static [u8],
     /// True when every required name is a property, listed once: then counting the required
     /// properties present tells whether any is missing.
     pub(crate) required_counted: bool,
@@ -100,16 +108,16 @@ pub(crate) enum Additional {
 #[derive(Debug)]
 pub(crate) struct Array {
     pub(crate) items: Option<u16>,
-    pub(crate) min_items: Option<u64>,
-    pub(crate) max_items: Option<u64>,
+    pub(crate) min_items: Option<u32>,
+    pub(crate) max_items: Option<u32>,
     pub(crate) unique_items: bool,
 }
 
 /// `minLength`, `maxLength`, `pattern` (with its source, for messages) and `format`.
 #[derive(Debug)]
 pub(crate) struct Text {
-    pub(crate) min_length: Option<u64>,
-    pub(crate) max_length: Option<u64>,
+    pub(crate) min_length: Option<u32>,
+    pub(crate) max_length: Option<u32>,
     pub(crate) pattern: Option<(&'static Pattern, &'static str)>,
     pub(crate) format: Option<Format>,
 }

@@ -219,7 +219,10 @@ impl Walk {
         if node.required_counted && required_present == node.required.len() {
             return;
         }
-        for name in node.required {
+        for at in node.required {
+            let Some((name, _, _)) = node.properties.get(usize::from(*at)) else {
+                continue;
+            };
             if !members.contains_key(*name) {
                 self.report(
                     out,
@@ -242,7 +245,7 @@ impl Walk {
             return;
         };
         let length = items.len() as u64;
-        if let Some(min) = node.min_items.filter(|min| length < *min) {
+        if let Some(min) = node.min_items.filter(|min| length < u64::from(*min)) {
             self.report(
                 out,
                 Code::ArrayTooShort,
@@ -250,7 +253,7 @@ impl Walk {
                 &[("min", &min.to_string()), ("length", &length.to_string())],
             );
         }
-        if let Some(max) = node.max_items.filter(|max| length > *max) {
+        if let Some(max) = node.max_items.filter(|max| length > u64::from(*max)) {
             self.report(
                 out,
                 Code::ArrayTooLong,
@@ -293,7 +296,7 @@ impl Walk {
     fn string(&self, text: &str, node: &Text, path: &Path<'_>, out: &mut Vec<Problem>) {
         if node.min_length.is_some() || node.max_length.is_some() {
             let length = crate::char_count(text) as u64;
-            if let Some(min) = node.min_length.filter(|min| length < *min) {
+            if let Some(min) = node.min_length.filter(|min| length < u64::from(*min)) {
                 self.report(
                     out,
                     Code::StringTooShort,
@@ -302,7 +305,7 @@ impl Walk {
                 );
                 return;
             }
-            if let Some(max) = node.max_length.filter(|max| length > *max) {
+            if let Some(max) = node.max_length.filter(|max| length > u64::from(*max)) {
                 self.report(
                     out,
                     Code::StringTooLong,

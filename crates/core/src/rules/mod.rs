@@ -23,7 +23,11 @@ pub use markdown::rules_markdown;
 /// The largest rule-set document accepted, in bytes (1 MiB).
 pub const MAX_BYTES: usize = 1024 * 1024;
 
-const BUILTIN: &str = include_str!("../../data/rules.default.json");
+/// The default rule set, compact: the module carries no indentation.
+const BUILTIN: &[u8] = {
+    const TEXT: &[u8] = include_bytes!("../../data/rules.default.json");
+    &crate::json::compact::<{ crate::json::compact_len(TEXT) }>(TEXT)
+};
 
 /// A rule-set document, as written in JSON (`schemas/rules.v1.json`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -349,7 +353,7 @@ impl RuleSet {
     pub fn builtin() -> RuleSet {
         // A test proves the data file loads; an empty rule set would refer nobody, so a broken
         // build fails that test rather than shipping.
-        RuleSet::from_json(BUILTIN.as_bytes()).unwrap_or_else(|_| RuleSet::empty())
+        RuleSet::from_json(BUILTIN).unwrap_or_else(|_| RuleSet::empty())
     }
 
     /// Reads and checks a rule-set document.

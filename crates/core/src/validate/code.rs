@@ -19,9 +19,34 @@ macro_rules! codes {
             pub const ALL: &'static [Code] = &[$(Code::$variant),*];
 
             /// The dotted name, then the message templates in English and in Bahasa Indonesia,
-            /// joined by U+001F: one string per code keeps the module's tables small.
+            /// joined by U+001F; the codes' entries follow one another in one string, each ended
+            /// by U+001E, so the module carries no table of references to them.
             fn entry(self) -> &'static str {
-                match self { $(Code::$variant => concat!($code, "\u{1f}", $en, "\u{1f}", $id),)* }
+                const ENTRIES: &str = concat!($($code, "\u{1f}", $en, "\u{1f}", $id, "\u{1e}",)*);
+                /// Where each entry starts, and where the last one ends: found at compile time,
+                /// so a code reads its entry without scanning those before it.
+                static STARTS: [u16; Code::ALL.len() + 1] = {
+                    let bytes = ENTRIES.as_bytes();
+                    let mut out = [0; Code::ALL.len() + 1];
+                    let mut entry = 1;
+                    let mut at = 0;
+                    while at < bytes.len() {
+                        if bytes[at] == 0x1e {
+                            // Checked while the table is built: a longer text fails the build.
+                            assert!(at < u16::MAX as usize && entry < out.len());
+                            out[entry] = at as u16 + 1;
+                            entry += 1;
+                        }
+                        at += 1;
+                    }
+                    out
+                };
+                let start = STARTS.get(self as usize).copied().unwrap_or_default();
+                let end = STARTS.get(self as usize + 1).copied().unwrap_or_default();
+                // Without the U+001E that ends it.
+                ENTRIES
+                    .get(usize::from(start)..usize::from(end.saturating_sub(1)))
+                    .unwrap_or_default()
             }
 
             /// The dotted name, for example `date.in_future`.
