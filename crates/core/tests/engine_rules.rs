@@ -427,7 +427,7 @@ fn shape_errors_name_the_rule_the_field_and_the_problem() {
 }
 
 #[test]
-fn a_label_of_the_rule_set_itself_is_named_as_a_rule_without_a_pointer() {
+fn a_label_of_the_rule_set_itself_is_named_as_a_rule_and_pointed_at() {
     let long = format!("\"{}\"", "x".repeat(501));
     let cases = [
         ("/label/id", r#"" ""#, "/label", "the `id` text is missing"),
@@ -450,7 +450,7 @@ fn a_label_of_the_rule_set_itself_is_named_as_a_rule_without_a_pointer() {
             Err(RuleSetError::Rule {
                 rule: "rule set".to_owned(),
                 field: field.to_owned(),
-                pointer: String::new(),
+                pointer: field.to_owned(),
                 problem: problem.to_owned(),
             }),
             "{pointer}"

@@ -266,12 +266,12 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
             &doc.trafficking.strength_source,
         ),
     ] {
-        // The rule set's own labels are named as a rule `rule set` with no pointer.
+        // The rule set's own labels are named as a rule `rule set`, pointed at like any label.
         if let Some(problem) = label_problem(text) {
             return Err(RuleSetError::Rule {
                 rule: "rule set".to_owned(),
                 field: field.to_owned(),
-                pointer: String::new(),
+                pointer: field.to_owned(),
                 problem,
             });
         }
