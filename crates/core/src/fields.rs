@@ -182,16 +182,11 @@ named! {
 pub trait NameSet: std::fmt::Debug {
     /// True when the set holds the value named `name`.
     fn contains_name(&self, name: &str) -> bool;
-    /// The names of the values, in recorded order.
-    fn names(&self) -> Vec<&'static str>;
 }
 
 impl<T: Named + std::fmt::Debug> NameSet for Set<T> {
     fn contains_name(&self, name: &str) -> bool {
         self.iter().any(|value| value.name() == name)
-    }
-    fn names(&self) -> Vec<&'static str> {
-        self.iter().map(|value| value.name()).collect()
     }
 }
 
@@ -202,9 +197,6 @@ pub struct Names(pub Vec<&'static str>);
 impl NameSet for Names {
     fn contains_name(&self, name: &str) -> bool {
         self.0.contains(&name)
-    }
-    fn names(&self) -> Vec<&'static str> {
-        self.0.clone()
     }
 }
 
