@@ -13,13 +13,13 @@ const SHIPPED = ['lindung-form.js', 'lindung-form.css', 'lindung_wasm_bg.wasm'];
 const BUDGET = 80 * 1024;
 /** The element's own files (everything but the WASM module) stay small. */
 const ELEMENT_BUDGET = 20 * 1024;
-// FIXME: the widget ships about 135 KB gzip (the WASM module about 123 KB of it), over the 80 KB
-// budget. What is left is the engine's own code (the shape check and the model's readers, the
-// rule-set and directory checks, the form, the JSON reader and writer, conditions), Rust's
-// formatting and B-trees, and about 37 KB gzip of data (the default rule set, the
-// form's wording in two languages, the compiled schema and field tables). Until the module
+// FIXME: the widget ships about 117 KB gzip (the WASM module about 105 KB of it), over the 80 KB
+// budget. The module's code is about 70 KB gzip: the shape check and the model's readers, the
+// JSON reader, the engine, the rule-set and directory checks, conditions, the form, Rust's
+// formatting and B-trees. Its data is about 32 KB gzip: the default rule set, the form's wording
+// and the messages in two languages, and the compiled schema and field tables. Until the module
 // shrinks further, this ceiling only stops it from growing.
-const CEILING = 134 * 1024;
+const CEILING = 115 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
 
