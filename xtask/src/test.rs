@@ -1,7 +1,8 @@
 //! `cargo xtask test`: every check CI runs, in the order that fails fastest.
 //!
-//! Rust checks first (format, clippy, unit/integration/doc tests, generated files), then the WASM
-//! build, then the Node tests of the WASM module and the browser tests in Debian's Chromium.
+//! Rust checks first (format, clippy, documentation links, unit/integration/doc tests, generated
+//! files), then the WASM build, then the Node tests of the WASM module and the browser tests in
+//! Debian's Chromium.
 
 use std::path::Path;
 
@@ -25,6 +26,21 @@ pub fn run_all(root: &Path) -> Result<(), String> {
                 "-D",
                 "warnings",
             ],
+        )
+    })?;
+    // Private items too: a broken link in a module's documentation misleads the next reader.
+    step("docs", || {
+        run_with(
+            root,
+            &cargo,
+            &[
+                "doc",
+                "--workspace",
+                "--no-deps",
+                "--document-private-items",
+                "--quiet",
+            ],
+            &[("RUSTDOCFLAGS", "-D warnings")],
         )
     })?;
     step("tests", || {

@@ -16,7 +16,7 @@ pub const DEPTH_LIMIT: usize = 127;
 /// JSON text that could not be read: what was wrong, and where reading stopped.
 ///
 /// The line and column are 1-based, the column counted in characters (not bytes) from the start
-/// of the line, as [`super::locate`] counts them, after a leading byte order mark. At the end of
+/// of the line, as [`super::locate()`] counts them, after a leading byte order mark. At the end of
 /// the input they name the place just after the last character.
 ///
 /// ```
