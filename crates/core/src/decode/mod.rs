@@ -145,14 +145,19 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 pub(crate) fn listed(names: &[&str]) -> String {
     let mut out = String::new();
     for (index, name) in names.iter().enumerate() {
-        if index > 0 {
-            out.push_str(", ");
-        }
-        out.push('`');
-        out.push_str(name);
-        out.push('`');
+        push_listed(&mut out, index, name);
     }
     out
+}
+
+/// Writes `name` as item `index` of a [`listed`] list, for lists not held in a slice.
+pub(crate) fn push_listed(out: &mut String, index: usize, name: &str) {
+    if index > 0 {
+        out.push_str(", ");
+    }
+    out.push('`');
+    out.push_str(name);
+    out.push('`');
 }
 
 /// The most members a struct read with [`decode_struct!`] may have.

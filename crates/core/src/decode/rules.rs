@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use super::{decode_enum, decode_struct, Decode, Errors};
+use super::{decode_enum, decode_struct, push_listed, Decode, Errors};
 use crate::condition::{
     AnswerTest, Condition, CountYes, EqualsTest, NumberTest, Scalar, ValueTest, WithinHours,
 };
@@ -257,12 +257,7 @@ fn tagged<'v>(
                     // As `listed` writes them, without collecting the names first.
                     let mut found = format!("{} members: ", members.len());
                     for (index, name) in members.keys().enumerate() {
-                        if index > 0 {
-                            found.push_str(", ");
-                        }
-                        found.push('`');
-                        found.push_str(name);
-                        found.push('`');
+                        push_listed(&mut found, index, name);
                     }
                     found
                 }
