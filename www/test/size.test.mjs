@@ -13,13 +13,14 @@ const SHIPPED = ['lindung-form.js', 'lindung-form.css', 'lindung_wasm_bg.wasm'];
 const BUDGET = 80 * 1024;
 /** The element's own files (everything but the WASM module) stay small. */
 const ELEMENT_BUDGET = 20 * 1024;
-// FIXME: the widget ships about 117 KB gzip (the WASM module about 105 KB of it), over the 80 KB
-// budget. The module's code is about 70 KB gzip: the shape check and the model's readers, the
-// JSON reader, the engine, the rule-set and directory checks, conditions, the form, Rust's
-// formatting and B-trees. Its data is about 32 KB gzip: the default rule set, the form's wording
-// and the messages in two languages, and the compiled schema and field tables. Until the module
-// shrinks further, this ceiling only stops it from growing.
-const CEILING = 115 * 1024;
+// FIXME: the widget ships about 108 KiB gzip (the WASM module about 96 KiB of it, built on nightly
+// with the standard library compiled for size), over the 80 KB budget. The module's code is about
+// 65 KB gzip: the shape check and the model's readers, the JSON reader, the engine, the rule-set
+// and directory checks, conditions, the form, B-trees and Rust's formatting. Its data is about
+// 30 KB gzip: the default rule set, the form's wording and the messages in two languages, and the
+// compiled schema and field tables. Until the module shrinks further, this ceiling only stops it
+// from growing.
+const CEILING = 109 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
 
@@ -30,6 +31,6 @@ test('the element files stay within their share of the budget', () => {
 
 test('shipped JS + WASM + CSS stays under the ceiling (budget: 80 KB gzip)', () => {
   const total = SHIPPED.reduce((sum, f) => sum + gzip(f), 0);
-  assert.ok(total <= CEILING, `${total} bytes gzip, over the ceiling of ${CEILING}`);
+  assert.ok(total <= CEILING, `${total} bytes gzip, over the ceiling of ${CEILING} (a module built without nightly and rust-src is about 7 KB larger: see the README's quick start)`);
   assert.ok(total > BUDGET, 'within the 80 KB budget: lower the ceiling to the budget and remove the FIXME');
 });
