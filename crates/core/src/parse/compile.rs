@@ -21,6 +21,8 @@ const DEPTH_LIMIT: usize = 64;
 /// One schema as compiled, before it is written out.
 #[derive(Debug, Default)]
 pub(super) struct Draft {
+    /// Where in the schema the node comes from (`#/properties/a`), for refusals.
+    pub(super) place: String,
     pub(super) types: u8,
     /// `const` or `enum`.
     pub(super) allowed: Option<Vec<String>>,
@@ -93,7 +95,10 @@ impl<'v> Compiler<'v> {
             self.refs.insert(reference, id);
             return Ok(id);
         }
-        let mut node = Draft::default();
+        let mut node = Draft {
+            place: at.to_owned(),
+            ..Draft::default()
+        };
         let number = |key: &str| schema.get(key).and_then(Value::as_u64);
         let limit = |key: &str| {
             schema
@@ -267,7 +272,36 @@ mod tests {
     #[test]
     fn a_required_name_that_is_not_a_property_is_refused() {
         let refused = refusal(r#"{"properties": {"a": {}}, "required": ["a", "b"]}"#);
-        assert_eq!(refused, "`required` names `b`, which is not a property");
+        assert_eq!(refused, "#: `required` names `b`, which is not a property");
+    }
+
+    #[test]
+    fn limits_of_the_table_are_refused_at_the_schema_that_exceeds_them() {
+        let values: Vec<String> = (0..257).map(|n| format!("v{n}")).collect();
+        let too_many_values = serde_json::json!({"items": {"enum": values}});
+        let properties: serde_json::Map<String, Value> = (0..257)
+            .map(|n| (format!("p{n}"), serde_json::json!({})))
+            .collect();
+        let too_many_properties =
+            serde_json::json!({"properties": {"a": {"properties": properties}}});
+        let too_long = serde_json::json!({"properties": {"a": {"maxLength": 4_294_967_296_u64}}});
+        let cases = [
+            (
+                too_many_values,
+                "#/items: more than 256 allowed values in one list",
+            ),
+            (
+                too_many_properties,
+                "#/properties/a: more than 256 properties in one object",
+            ),
+            (
+                too_long,
+                "#/properties/a: a length or a count over 4294967295",
+            ),
+        ];
+        for (schema, expected) in cases {
+            assert_eq!(source(&schema).err().unwrap_or_default(), expected);
+        }
     }
 
     #[test]

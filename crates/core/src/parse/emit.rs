@@ -23,15 +23,12 @@ use super::pattern::{Pattern, Piece};
 pub(super) fn source(drafts: &[Draft], root: usize) -> Result<String, String> {
     let (kept, renumber) = numbering(drafts, root);
     let count = u16::try_from(kept.len()).map_err(|_| "more than 65535 nodes".to_owned())?;
-    if kept
-        .iter()
-        .filter_map(|draft| listed(draft))
-        .any(|(values, _)| values.len() > 256)
-    {
-        // A value's position in `Listed::sorted` is a byte.
-        return Err("more than 256 allowed values in one list".to_owned());
-    }
     for draft in &kept {
+        let at = &draft.place;
+        if listed(draft).is_some_and(|(values, _)| values.len() > 256) {
+            // A value's position in `Listed::sorted` is a byte.
+            return Err(format!("{at}: more than 256 allowed values in one list"));
+        }
         if let Some(name) = draft.required.iter().find(|name| {
             !draft
                 .properties
@@ -40,29 +37,26 @@ pub(super) fn source(drafts: &[Draft], root: usize) -> Result<String, String> {
         }) {
             // A required name is kept as its position among the properties.
             return Err(format!(
-                "`required` names `{name}`, which is not a property"
+                "{at}: `required` names `{name}`, which is not a property"
             ));
         }
         if draft.properties.len() > 256 {
-            return Err("more than 256 properties in one object".to_owned());
+            return Err(format!("{at}: more than 256 properties in one object"));
         }
-    }
-    let limits = |draft: &&Draft| {
-        [
+        let limits = [
             draft.min_items,
             draft.max_items,
             draft.min_length,
             draft.max_length,
-        ]
-    };
-    if kept
-        .iter()
-        .flat_map(limits)
-        .flatten()
-        .any(|limit| u32::try_from(limit).is_err())
-    {
-        // The nodes keep a length or a count as 32 bits.
-        return Err("a length or a count over 4294967295".to_owned());
+        ];
+        if limits
+            .into_iter()
+            .flatten()
+            .any(|limit| u32::try_from(limit).is_err())
+        {
+            // The nodes keep a length or a count as 32 bits.
+            return Err(format!("{at}: a length or a count over 4294967295"));
+        }
     }
     let root = renumber[root];
     let mut out = String::from(HEADER);
