@@ -120,6 +120,11 @@ fn bundle(www: &Path, release: bool) -> Result<(), String> {
             .arg(format!("--outfile={file}"));
         if release {
             command.arg("--minify");
+            if file.ends_with(".js") {
+                // The element's own members are named `_name`; the glue's `__wbg` names and the
+                // public API have no leading single underscore, so only the element's are shortened.
+                command.arg("--mangle-props=^_[a-zA-Z]");
+            }
         }
         let mut child = command
             .stdin(Stdio::piped())
