@@ -58,15 +58,9 @@ pub fn measure(assessment: &Assessment, rules: &RuleSet) -> Completeness {
     let (danger, needs) = sections();
     let danger: &[Field] = if ktk { danger } else { &[] };
     let catalogue: &[IndicatorId] = if kpo { &rules.compiled.catalogue } else { &[] };
-    // The indicator answers by id, read from the map once.
-    let indicators = if kpo {
-        fields::indicator_answers(assessment)
-    } else {
-        [None; IndicatorId::ALL.len()]
-    };
-    let indicator = |id: IndicatorId| {
-        fields::indicator(id).map(|field| (field, indicators.get(id as usize).copied().flatten()))
-    };
+    let indicators = fields::indicator_answers(assessment);
+    let indicator =
+        |id: IndicatorId| fields::indicator(id).map(|field| (field, indicators.get(id)));
     let (mut answered, mut unknown, mut not_asked) = (0u32, 0u32, 0u32);
     let mut count = |answer: Option<Answer>| match answer {
         Some(Answer::Yes | Answer::No) => answered += 1,

@@ -12,9 +12,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{
     Answer, Assessment, AssessorRole, CaseType, ConsentRecord, CurrentLocation, Departure,
-    Disability, EventKind, Exploitation, GuardianRelationship, IndicatorId, Injuries, IntakeSource,
-    Means, Process, Relationship, RiskLevel, Set, Sex, SexualViolenceType, ViolenceForm,
-    ViolenceSetting,
+    Disability, EventKind, Exploitation, GuardianRelationship, IndicatorAnswers, IndicatorId,
+    Injuries, IntakeSource, Means, Process, Relationship, RiskLevel, Set, Sex, SexualViolenceType,
+    ViolenceForm, ViolenceSetting,
 };
 
 /// A JSON Pointer in a result: borrowed from the field registry, owned when read back from JSON.
@@ -321,9 +321,7 @@ impl Field {
             Some(at) if at < indicators => {
                 let id = IndicatorId::ALL.get(at);
                 return match (id, &assessment.trafficking) {
-                    (Some(id), Some(trafficking)) => {
-                        answer(trafficking.indicators.get(id).copied())
-                    }
+                    (Some(id), Some(trafficking)) => answer(trafficking.indicators.get(*id)),
                     _ => FieldValue::Absent,
                 };
             }
@@ -608,20 +606,13 @@ pub fn indicator(id: IndicatorId) -> Option<&'static Field> {
     FIELDS.get(BEFORE.len() + id as usize)
 }
 
-/// The answers to the trafficking indicators, by [`IndicatorId`] as a number: one pass over the
-/// map for a reader of many ids.
-pub(crate) fn indicator_answers(
-    assessment: &Assessment,
-) -> [Option<Answer>; IndicatorId::ALL.len()] {
-    let mut out = [None; IndicatorId::ALL.len()];
-    if let Some(trafficking) = &assessment.trafficking {
-        for (id, answer) in &trafficking.indicators {
-            if let Some(slot) = out.get_mut(*id as usize) {
-                *slot = Some(*answer);
-            }
-        }
-    }
-    out
+/// The answers to the trafficking indicators: none when the assessment has no trafficking section.
+pub(crate) fn indicator_answers(assessment: &Assessment) -> &IndicatorAnswers {
+    static NONE: IndicatorAnswers = IndicatorAnswers::new();
+    assessment
+        .trafficking
+        .as_ref()
+        .map_or(&NONE, |trafficking| &trafficking.indicators)
 }
 
 #[cfg(test)]

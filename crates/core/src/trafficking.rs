@@ -143,7 +143,7 @@ pub fn identify(assessment: &Assessment, rules: &RuleSet) -> TraffickingResult {
     if section.is_some() {
         let answers = crate::fields::indicator_answers(assessment);
         for (entry, id) in doc.catalogue.iter().zip(&rules.compiled.catalogue) {
-            if answers.get(*id as usize).copied().flatten() != Some(Answer::Yes) {
+            if answers.get(*id) != Some(Answer::Yes) {
                 continue;
             }
             let Some(dimension) = dimensions.iter_mut().find(|d| d.id == entry.dimension) else {

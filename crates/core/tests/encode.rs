@@ -6,12 +6,12 @@
 #[path = "agreement/generate.rs"]
 mod generate;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use lindung::encode::{to_json, Encode};
 use lindung::form::Form;
+use lindung::problem::Params;
 use lindung::schema::schema_json;
 use lindung::{Engine, Lang, Problem, RuleSet, Severity};
 use proptest::prelude::*;
@@ -110,7 +110,7 @@ fn problems_with_any_text_are_written_as_serde_writes_them() {
             code: "a.b".to_owned(),
             severity,
             message: text.clone(),
-            params: BTreeMap::new(),
+            params: Params::new(),
         };
         same(&problem, &"no params");
         problem.params.insert(text.clone(), text.clone());

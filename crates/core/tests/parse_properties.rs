@@ -231,7 +231,7 @@ fn oversized_documents_are_refused_before_reading() {
     assert_eq!(codes, ["document.too_large"]);
     assert_eq!(
         problems[0].params.get("size"),
-        Some(&(DOCUMENT_LIMIT + 1).to_string())
+        Some((DOCUMENT_LIMIT + 1).to_string().as_str())
     );
     // At the limit itself, reading goes on (and finds the syntax error).
     let bytes = vec![b' '; DOCUMENT_LIMIT];

@@ -1,10 +1,9 @@
 //! The engine held between calls, and every call as bytes in, JSON text out.
 
-use std::collections::BTreeMap;
-
 use lindung::directory::{Directory, DirectoryError};
 use lindung::encode::{self, Encode};
 use lindung::form::Form;
+use lindung::problem::Params;
 use lindung::rules::RuleSetError;
 use lindung::{encode_struct, Engine, Lang, Problem, RuleSet, Severity};
 use serde_json::Value;
@@ -110,7 +109,7 @@ impl<'a> Validity<'a> {
 struct SortedProblem<'a> {
     code: &'a str,
     message: &'a str,
-    params: &'a BTreeMap<String, String>,
+    params: &'a Params,
     path: &'a str,
     severity: Severity,
 }
@@ -155,7 +154,7 @@ encode_struct!(<'a> Versions<'a> {
     rules: "rules",
 });
 
-fn is_empty(params: &&BTreeMap<String, String>) -> bool {
+fn is_empty(params: &&Params) -> bool {
     params.is_empty()
 }
 

@@ -1,14 +1,12 @@
-//! Readers for the standard types: text, booleans, numbers, options, lists, sets, maps and dates.
+//! Readers for the standard types: text, booleans, numbers, options, lists, sets and dates.
 //!
 //! On a problem each records it and returns its stand-in: empty text, `false`, zero, an empty
 //! list, the first day of the calendar.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde_json::Value;
 
-use super::{time, Decode, DecodeKey, Errors};
+use super::{time, Decode, Errors};
 use crate::json::Path;
 use crate::model::Set;
 
@@ -21,12 +19,6 @@ impl Decode for String {
                 String::new()
             }
         }
-    }
-}
-
-impl DecodeKey for String {
-    fn decode_key(key: &str, _: &Path<'_>, _: &mut Errors) -> Self {
-        key.to_owned()
     }
 }
 
@@ -141,22 +133,6 @@ impl<T: Decode + PartialEq> Decode for Set<T> {
             );
         }
         Set::new(values)
-    }
-}
-
-impl<K: DecodeKey + Ord, V: Decode> Decode for BTreeMap<K, V> {
-    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
-        let mut out = BTreeMap::new();
-        let Value::Object(members) = value else {
-            errors.wrong_type(value, at, "an object");
-            return out;
-        };
-        for (key, member) in members {
-            let here = Path::Key(at, key);
-            let key = K::decode_key(key, &here, errors);
-            out.insert(key, V::decode(member, &here, errors));
-        }
-        out
     }
 }
 

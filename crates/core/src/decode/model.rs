@@ -11,10 +11,10 @@ use crate::json::Path;
 use crate::model::{
     indonesia, Answer, Assessment, Assessor, AssessorRole, CaseType, Consent, ConsentRecord,
     CurrentLocation, Danger, Departure, Disability, EmergencyBasis, EventKind, Exploitation,
-    Guardian, GuardianRelationship, IndicatorId, Injuries, Intake, IntakeSource, Means, Migration,
-    Needs, Perpetrator, Person, Process, ProfessionalJudgement, Region, Relationship, RiskLevel,
-    SafeContact, SchemaVersion, Sex, SexualViolenceType, Trafficking, TraffickingEvent, Violence,
-    ViolenceForm, ViolenceSetting,
+    Guardian, GuardianRelationship, IndicatorAnswers, IndicatorId, Injuries, Intake, IntakeSource,
+    Means, Migration, Needs, Perpetrator, Person, Process, ProfessionalJudgement, Region,
+    Relationship, RiskLevel, SafeContact, SchemaVersion, Sex, SexualViolenceType, Trafficking,
+    TraffickingEvent, Violence, ViolenceForm, ViolenceSetting,
 };
 
 decode_struct!(Assessment {
@@ -348,6 +348,24 @@ impl DecodeKey for IndicatorId {
     }
 }
 
+/// The answers by id: each member read in the object's order, a later answer to an id replacing an
+/// earlier one (the reader has already refused a repeated key).
+impl Decode for IndicatorAnswers {
+    fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
+        let mut out = IndicatorAnswers::new();
+        let Value::Object(members) = value else {
+            errors.wrong_type(value, at, "an object");
+            return out;
+        };
+        for (key, member) in members {
+            let here = Path::Key(at, key);
+            let id = IndicatorId::decode_key(key, &here, errors);
+            out.insert(id, Answer::decode(member, &here, errors));
+        }
+        out
+    }
+}
+
 impl Decode for IndicatorId {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         match value {
@@ -545,8 +563,8 @@ mod tests {
         value["trafficking"]["indicators"] = json!({"d1_wages": "yes", "d6_economic": "no"});
         let read: Assessment = document(&value)?;
         let indicators = read.trafficking.map(|t| t.indicators).unwrap_or_default();
-        assert_eq!(indicators.get(&IndicatorId::D1Wages), Some(&Answer::Yes));
-        assert_eq!(indicators.get(&IndicatorId::D6Economic), Some(&Answer::No));
+        assert_eq!(indicators.get(IndicatorId::D1Wages), Some(Answer::Yes));
+        assert_eq!(indicators.get(IndicatorId::D6Economic), Some(Answer::No));
         assert_eq!(indicators.len(), 2);
 
         value["trafficking"]["indicators"] = json!({"d9_nothing": "yes"});

@@ -9,13 +9,12 @@ use crate::condition::{
 use crate::directory::Contact;
 use crate::form::{Choice, Form, Kind, Question, Section, Visibility};
 use crate::model::{IndicatorId, Lang, ProfessionalJudgement};
-use crate::problem::{Problem, Severity};
+use crate::problem::{Params, Problem, Severity};
 use crate::referral::{ConsentState, Referral, ReferralProvider};
 use crate::result::{AssessmentResult, EngineInfo, ResultVersion, Traced};
 use crate::risk::{FactorHit, FloorHit, RiskResult};
 use crate::trafficking::{DimensionResult, Elements, Profile, TraffickingResult};
 use crate::{encode_enum, encode_struct};
-use std::collections::BTreeMap;
 
 encode_enum!(ResultVersion { V1: "1" });
 encode_enum!(Severity {
@@ -64,12 +63,27 @@ encode_struct!(EngineInfo {
     rules: "rules",
     directory: "directory",
 });
+impl Encode for Params {
+    fn encode(&self, out: &mut String) {
+        out.push('{');
+        for (index, (name, value)) in self.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            string(out, name);
+            out.push(':');
+            string(out, value);
+        }
+        out.push('}');
+    }
+}
+
 encode_struct!(Problem {
     path: "path",
     code: "code",
     severity: "severity",
     message: "message",
-    params: "params" if BTreeMap::is_empty,
+    params: "params" if Params::is_empty,
 });
 encode_struct!(AssessmentResult {
     schema_version: "schemaVersion",

@@ -27,8 +27,8 @@ pub(crate) use person::indonesia;
 pub use person::{Disability, Guardian, GuardianRelationship, Person, SafeContact, Sex};
 pub use set::Set;
 pub use trafficking::{
-    CurrentLocation, Departure, EventKind, Exploitation, Means, Migration, Process, Trafficking,
-    TraffickingEvent,
+    CurrentLocation, Departure, EventKind, Exploitation, IndicatorAnswers, Means, Migration,
+    Process, Trafficking, TraffickingEvent,
 };
 pub use violence::{
     Danger, Injuries, Perpetrator, Relationship, SexualViolenceType, Violence, ViolenceForm,

@@ -1,9 +1,7 @@
 //! The catalogue of problem codes: each code's severity and its message in both languages.
 
-use std::collections::BTreeMap;
-
 use crate::model::Lang;
-use crate::problem::{Problem, Severity};
+use crate::problem::{Params, Problem, Severity};
 
 macro_rules! codes {
     ($($variant:ident => $code:literal, $severity:ident, $about:literal, en: $en:literal, id: $id:literal;)*) => {
@@ -285,7 +283,7 @@ impl Code {
     }
 
     fn problem_at(self, path: String, lang: Lang, params: &[(&str, &str)]) -> Problem {
-        let mut named = BTreeMap::new();
+        let mut named = Params::new();
         for (name, value) in params {
             named.insert((*name).to_owned(), (*value).to_owned());
         }
@@ -441,7 +439,7 @@ mod tests {
             &[("value", long.clone()), ("form", "f".into())],
         );
         assert!(problem.message.chars().count() < 150);
-        assert_eq!(problem.params.get("value"), Some(&long));
+        assert_eq!(problem.params.get("value"), Some(long.as_str()));
     }
 
     #[test]

@@ -184,12 +184,7 @@ mod tests {
             .problems
             .iter()
             .filter(|p| p.code == "person.born_after_incident")
-            .map(|p| {
-                (
-                    p.path.as_str(),
-                    p.params.get("incident").map(String::as_str),
-                )
-            })
+            .map(|p| (p.path.as_str(), p.params.get("incident")))
             .collect();
         assert_eq!(found, [("/person/birthDate", Some("2011-02-02"))]);
     }
