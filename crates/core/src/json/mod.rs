@@ -10,6 +10,7 @@ mod locate;
 mod read;
 
 pub(crate) use compact::{compact, compact_len};
+pub(crate) use float::shortest;
 pub use locate::locate;
 pub use read::{SyntaxError, DEPTH_LIMIT};
 
