@@ -15,8 +15,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use crate::json::{Number, Value};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
-use serde_json::Value;
 
 mod types;
 
@@ -409,20 +409,22 @@ pub(crate) fn date_time_text(at: &DateTime<FixedOffset>) -> String {
     out
 }
 
+impl Encode for Number {
+    fn encode(&self, out: &mut String) {
+        match *self {
+            Number::Unsigned(value) => unsigned(out, value),
+            Number::Negative(value) => value.encode(out),
+            Number::Float(value) => float(out, value),
+        }
+    }
+}
+
 impl Encode for Value {
     fn encode(&self, out: &mut String) {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(value) => value.encode(out),
-            Value::Number(number) => {
-                if let Some(value) = number.as_u64() {
-                    unsigned(out, value);
-                } else if let Some(value) = number.as_i64() {
-                    value.encode(out);
-                } else {
-                    float(out, number.as_f64().unwrap_or(f64::NAN));
-                }
-            }
+            Value::Number(number) => number.encode(out),
             Value::String(text) => string(out, text),
             Value::Array(items) => items.encode(out),
             Value::Object(members) => object(out, members),

@@ -1,13 +1,11 @@
 //! A strict recursive-descent reader of JSON text (RFC 8259) into a [`Value`].
 //!
-//! It accepts exactly what `serde_json::from_slice::<Value>` accepts and builds the same value,
-//! except that a repeated key keeps its first value and is recorded. Each string is built with one
+//! It accepts exactly what `serde_json::from_slice::<serde_json::Value>` accepts and builds the
+//! same value (in [`Value`], whose objects keep their members sorted by name as serde_json's map
+//! does), except that a repeated key keeps its first value and is recorded. Each string is built with one
 //! allocation; an escape-free string is copied straight from the input.
 
-use serde_json::map::Entry;
-use serde_json::{Map, Number, Value};
-
-use super::{float, line_and_column, push_token, Read, RepeatedKey};
+use super::{float, line_and_column, push_token, Number, Object, Read, RepeatedKey, Value};
 
 /// The deepest nesting of arrays and objects accepted: serde_json's limit, refusing the 128th
 /// level, so deep input never overflows the stack.
@@ -217,13 +215,13 @@ impl<'a> Reader<'a> {
     }
 
     /// At `{`: reads an object, keeping the first of repeated keys and recording the others.
-    fn object(&mut self, place: &Place<'_>, depth: usize) -> Result<Map<String, Value>, Stop> {
+    fn object(&mut self, place: &Place<'_>, depth: usize) -> Result<Object, Stop> {
         const KEY: &str = "expected a key in double quotes";
         if depth >= DEPTH_LIMIT {
             return self.fail(self.pos, TOO_DEEP);
         }
         self.pos += 1;
-        let mut members = Map::new();
+        let mut members = Object::new();
         match self.next_token()? {
             b'}' => {
                 self.pos += 1;
@@ -240,12 +238,11 @@ impl<'a> Reader<'a> {
             }
             self.pos += 1;
             let member = Place::Key(place, at);
-            match members.entry(key) {
-                Entry::Vacant(slot) => self.value(&member, depth + 1, slot.insert(Value::Null))?,
-                Entry::Occupied(slot) => {
+            match members.vacant(key) {
+                Ok(slot) => self.value(&member, depth + 1, slot)?,
+                Err(key) => {
                     // Read and dropped; a repeat inside it comes first in text order.
                     self.value(&member, depth + 1, &mut Value::Null)?;
-                    let key = slot.key().clone();
                     let pointer = self.pointer(&member);
                     self.repeated.push(RepeatedKey { pointer, key });
                 }
@@ -453,19 +450,18 @@ impl<'a> Reader<'a> {
         }
         if let (true, Some(whole)) = (integer, whole) {
             if !negative {
-                return Ok(Number::from(whole));
+                return Ok(Number::Unsigned(whole));
             }
             // `-0` is a float, as serde_json reads it.
             if whole != 0 {
                 if let Some(n) = 0i64.checked_sub_unsigned(whole) {
-                    return Ok(Number::from(n));
+                    return Ok(Number::Negative(n));
                 }
             }
         }
-        let float = float::parse(&self.bytes[start..self.pos]);
-        match float.and_then(Number::from_f64) {
-            Some(number) => Ok(number),
-            None => self.fail(start, "number out of range"),
+        match float::parse(&self.bytes[start..self.pos]) {
+            Some(float) if float.is_finite() => Ok(Number::Float(float)),
+            _ => self.fail(start, "number out of range"),
         }
     }
 
@@ -647,10 +643,12 @@ mod tests {
         assert!(read(objects.as_bytes()).is_err());
     }
 
+    /// The value read from `text`, as serde_json's value, to compare with serde_json's reading.
     fn value(text: &str) -> Value {
         read(text.as_bytes())
             .unwrap_or_else(|e| panic!("{text:?}: {e}"))
             .value
+            .into()
     }
 
     #[test]

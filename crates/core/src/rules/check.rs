@@ -1,7 +1,7 @@
 //! Loading a rule set: the JSON shape, then every check the types cannot make, each failure named
 //! by the rule, the field and the problem.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{
     CatalogueEntry, Checked, ReferralRule, RuleSet, RuleSetDocument, StatusRule, StatusTest,
