@@ -150,8 +150,8 @@ fn padded(out: &mut String, value: u32, width: usize) {
 /// same number, with `.0` on whole numbers and `null` for a number that is not finite.
 ///
 /// Whole numbers below 10¹⁵ and numbers of at most six decimals (from 10⁻⁵ on) are written
-/// straight away; any other number from its shortest digits ([`crate::json::shortest`]), which
-/// take big-number arithmetic.
+/// straight away; any other number from its shortest digits, which the JSON reader's float
+/// module works out with big-number arithmetic.
 pub fn float(out: &mut String, value: f64) {
     if !value.is_finite() {
         out.push_str("null");

@@ -1,4 +1,4 @@
-//! The JSON value [`super::read`] builds: a tree of its own, whose objects are members sorted by
+//! The JSON value [`super::read()`] builds: a tree of its own, whose objects are members sorted by
 //! name in one vector, so that a program reading JSON with this library (the WASM module) carries
 //! neither serde_json's value nor the B-tree map behind its objects.
 //!
