@@ -224,6 +224,8 @@ impl Path<'_> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -253,6 +255,22 @@ mod tests {
             // In text order: a repeat inside the repeated member's value comes first.
             (r#"{"a":1,"a":{"b":1,"b":2}}"#, &["/a/b", "/a"]),
             (r#"{"a":1,"\u0061":2}"#, &["/a"]),
+            // Names out of order: the object is sorted when it closes, its repeats recorded in
+            // text order among those of the members' values.
+            (r#"{"b":1,"a":1,"a":{"c":1,"c":2}}"#, &["/a/c", "/a"]),
+            (
+                r#"{"b":1,"a":{"x":1,"x":1},"c":1,"a":1,"d":{"y":1,"y":1}}"#,
+                &["/a/x", "/a", "/d/y"],
+            ),
+            (
+                r#"{"z":1,"a":1,"b":1,"a":1,"b":1,"a":1}"#,
+                &["/a", "/b", "/a"],
+            ),
+            (r#"{"b":{"k":1,"j":1,"k":1},"a":1,"b":1}"#, &["/b/k", "/b"]),
+            (
+                r#"{"c":1,"b":[{"y":1,"x":1,"y":2}],"b":2,"b":3}"#,
+                &["/b/0/y", "/b", "/b"],
+            ),
         ];
         for (text, expected) in cases {
             let read = read(text.as_bytes()).map(|r| {
@@ -272,6 +290,119 @@ mod tests {
             .map(|r| serde_json::Value::from(r.value))
             .ok();
         assert_eq!(read, Some(serde_json::json!({"a": 1})));
+    }
+
+    #[test]
+    fn many_members_in_falling_order_are_read_in_one_sort() {
+        let count = 50_000;
+        let mut text = String::from("{");
+        for index in (0..count).rev() {
+            text.push_str(&format!("\"k{index:06}\":{index},"));
+        }
+        text.push_str("\"k000007\":0}");
+        let read = read(text.as_bytes()).ok();
+        let object = read.as_ref().and_then(|read| read.value.as_object());
+        assert_eq!(object.map(Object::len), Some(count));
+        let first = object.and_then(|object| object.iter().next());
+        assert_eq!(first.map(|(name, _)| name.as_str()), Some("k000000"));
+        assert_eq!(
+            read.as_ref().map(|read| read.value["k000007"].clone()),
+            Some(Value::Number(Number::Unsigned(7)))
+        );
+        let repeats = read.map(|read| read.repeated_keys);
+        assert_eq!(
+            repeats.map(|keys| keys.into_iter().map(|k| k.pointer).collect::<Vec<_>>()),
+            Some(vec!["/k000007".to_owned()])
+        );
+    }
+
+    /// A document to write out: objects whose members may repeat a name, arrays and numbers.
+    #[derive(Debug, Clone)]
+    enum Tree {
+        Number(u8),
+        Object(Vec<(String, Tree)>),
+        Array(Vec<Tree>),
+    }
+
+    fn tree() -> impl Strategy<Value = Tree> {
+        let leaf = (0u8..3).prop_map(Tree::Number);
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(("[a-e]", inner.clone()), 0..8).prop_map(Tree::Object),
+                proptest::collection::vec(inner, 0..4).prop_map(Tree::Array),
+            ]
+        })
+    }
+
+    fn text(tree: &Tree, out: &mut String) {
+        match tree {
+            Tree::Number(n) => out.push_str(&n.to_string()),
+            Tree::Object(members) => {
+                out.push('{');
+                for (index, (name, member)) in members.iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&format!("\"{name}\":"));
+                    text(member, out);
+                }
+                out.push('}');
+            }
+            Tree::Array(items) => {
+                out.push('[');
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    text(item, out);
+                }
+                out.push(']');
+            }
+        }
+    }
+
+    /// The value with the first of repeated names kept, and the repeats in text order, each
+    /// after those inside its own value: what reading member by member finds.
+    fn expected(tree: &Tree, at: &str, repeats: &mut Vec<String>) -> serde_json::Value {
+        match tree {
+            Tree::Number(n) => serde_json::Value::from(*n),
+            Tree::Object(members) => {
+                let mut object = serde_json::Map::new();
+                for (name, member) in members {
+                    let here = push_token(at, name);
+                    let value = expected(member, &here, repeats);
+                    if object.contains_key(name) {
+                        repeats.push(here);
+                    } else {
+                        object.insert(name.clone(), value);
+                    }
+                }
+                serde_json::Value::Object(object)
+            }
+            Tree::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| expected(item, &format!("{at}/{index}"), repeats))
+                .collect(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn repeated_names_are_kept_first_and_recorded_in_text_order(tree in tree()) {
+            let mut written = String::new();
+            text(&tree, &mut written);
+            let mut repeats = Vec::new();
+            let value = expected(&tree, "", &mut repeats);
+            let read = read(written.as_bytes()).ok();
+            let pointers = read.as_ref().map(|read| {
+                read.repeated_keys.iter().map(|k| k.pointer.clone()).collect::<Vec<_>>()
+            });
+            prop_assert_eq!(pointers, Some(repeats), "{}", written);
+            prop_assert_eq!(read.map(|read| serde_json::Value::from(read.value)), Some(value));
+        }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! It accepts exactly what `serde_json::from_slice::<serde_json::Value>` accepts and builds the
 //! same value (in [`Value`], whose objects keep their members sorted by name as serde_json's map
-//! does), except that a repeated key keeps its first value and is recorded. Each string is built with one
-//! allocation; an escape-free string is copied straight from the input.
+//! does), except that a repeated key keeps its first value and is recorded. Each string is built
+//! with one allocation; an escape-free string is copied straight from the input.
 
 use super::{float, line_and_column, push_token, Number, Object, Read, RepeatedKey, Value};
 
@@ -86,6 +86,19 @@ enum Place<'p> {
     Index(&'p Place<'p>, usize),
 }
 
+/// The members of an object read before its members are appended rather than put in place
+/// (fewer in tests, so that short documents take both ways).
+const SORTED_AS_READ: usize = if cfg!(test) { 3 } else { 64 };
+
+/// A member appended to its object: its position among the members, the offset of its name's
+/// opening quote, and the offset where its value ends.
+#[derive(Debug, Clone, Copy)]
+struct Late {
+    index: usize,
+    at: usize,
+    end: usize,
+}
+
 /// A cursor over JSON text.
 pub(super) struct Reader<'a> {
     bytes: &'a [u8],
@@ -95,7 +108,13 @@ pub(super) struct Reader<'a> {
     pub(super) pos: usize,
     /// The text of a string with escapes, built here and then copied out at its exact size.
     scratch: String,
-    repeated: Vec<RepeatedKey>,
+    /// Each repeated key with the offset where its member's value ends: repeats are recorded in
+    /// the order of those offsets, which is the order they are found in when members are read one
+    /// by one.
+    repeated: Vec<(usize, RepeatedKey)>,
+    /// True when a repeat may have been recorded after one that ends later (found as its object
+    /// closed).
+    repeats_unordered: bool,
     failure: Fail,
 }
 
@@ -107,6 +126,7 @@ impl<'a> Reader<'a> {
             pos: 0,
             scratch: String::new(),
             repeated: Vec::new(),
+            repeats_unordered: false,
             failure: Fail { at: 0, message: "" },
         }
     }
@@ -143,9 +163,13 @@ impl<'a> Reader<'a> {
         if self.pos < self.bytes.len() {
             return self.fail(self.pos, "text after the JSON value");
         }
+        let mut repeated = std::mem::take(&mut self.repeated);
+        if self.repeats_unordered {
+            crate::heap_sort(&mut repeated, |a, b| a.0 < b.0);
+        }
         Ok(Read {
             value,
-            repeated_keys: std::mem::take(&mut self.repeated),
+            repeated_keys: repeated.into_iter().map(|(_, key)| key).collect(),
         })
     }
 
@@ -215,17 +239,24 @@ impl<'a> Reader<'a> {
     }
 
     /// At `{`: reads an object, keeping the first of repeated keys and recording the others.
+    ///
+    /// The first [`SORTED_AS_READ`] members are each put in their place by name as they are
+    /// read, a repeat found at once. Members after them are appended, and the object is sorted
+    /// when it closes ([`Reader::sorted`]): putting each of many members in its place would move
+    /// the members after it, in time quadratic in their number.
     fn object(&mut self, place: &Place<'_>, depth: usize) -> Result<Object, Stop> {
         const KEY: &str = "expected a key in double quotes";
         if depth >= DEPTH_LIMIT {
             return self.fail(self.pos, TOO_DEEP);
         }
         self.pos += 1;
-        let mut members = Object::new();
+        let mut members: Vec<(String, Value)> = Vec::new();
+        // The members appended after the first `SORTED_AS_READ`.
+        let mut late: Vec<Late> = Vec::new();
         match self.next_token()? {
             b'}' => {
                 self.pos += 1;
-                return Ok(members);
+                return Ok(Object::from_sorted(members));
             }
             b'"' => {}
             _ => return self.fail(self.pos, KEY),
@@ -238,13 +269,27 @@ impl<'a> Reader<'a> {
             }
             self.pos += 1;
             let member = Place::Key(place, at);
-            match members.vacant(key) {
-                Ok(slot) => self.value(&member, depth + 1, slot)?,
-                Err(key) => {
+            let place_by_name = if members.len() < SORTED_AS_READ {
+                members.binary_search_by(|(name, _)| name.as_str().cmp(&key))
+            } else {
+                Err(members.len())
+            };
+            match place_by_name {
+                Ok(_) => {
                     // Read and dropped; a repeat inside it comes first in text order.
                     self.value(&member, depth + 1, &mut Value::Null)?;
                     let pointer = self.pointer(&member);
-                    self.repeated.push(RepeatedKey { pointer, key });
+                    self.repeated.push((self.pos, RepeatedKey { pointer, key }));
+                }
+                Err(index) => {
+                    members.insert(index, (key, Value::Null));
+                    if let Some((_, slot)) = members.get_mut(index) {
+                        self.value(&member, depth + 1, slot)?;
+                    }
+                    if index >= SORTED_AS_READ {
+                        let end = self.pos;
+                        late.push(Late { index, at, end });
+                    }
                 }
             }
             match self.next_token()? {
@@ -259,11 +304,49 @@ impl<'a> Reader<'a> {
                 }
                 b'}' => {
                     self.pos += 1;
-                    return Ok(members);
+                    return Ok(self.sorted(place, members, &late));
                 }
                 _ => return self.fail(self.pos, "expected `,` or `}`"),
             }
         }
+    }
+
+    /// An object's members as an [`Object`]: as they are when none was appended (`late` is
+    /// empty); else sorted by name, the first of each name in text order kept and the others
+    /// recorded as repeats. The members put in place come before those appended, in the text and
+    /// among the members, and the appended ones follow the text.
+    fn sorted(
+        &mut self,
+        place: &Place<'_>,
+        members: Vec<(String, Value)>,
+        late: &[Late],
+    ) -> Object {
+        if late.is_empty() {
+            return Object::from_sorted(members);
+        }
+        let mut indexed: Vec<(String, usize, Value)> = members
+            .into_iter()
+            .enumerate()
+            .map(|(index, (name, value))| (name, index, value))
+            .collect();
+        // By name, then by position: the first member of each name in text order comes first.
+        crate::heap_sort(&mut indexed, |a, b| (&a.0, a.1) < (&b.0, b.1));
+        let mut kept: Vec<(String, Value)> = Vec::with_capacity(indexed.len());
+        for (name, index, value) in indexed {
+            if kept.last().is_none_or(|(last, _)| *last != name) {
+                kept.push((name, value));
+                continue;
+            }
+            // A repeat not found as it was read was appended: it is late.
+            let found = late.binary_search_by_key(&index, |member| member.index);
+            if let Some(member) = found.ok().and_then(|found| late.get(found)) {
+                let pointer = self.pointer(&Place::Key(place, member.at));
+                let key = RepeatedKey { pointer, key: name };
+                self.repeated.push((member.end, key));
+                self.repeats_unordered = true;
+            }
+        }
+        Object::from_sorted(kept)
     }
 
     /// The JSON Pointer of a place, its keys read again from the text.
