@@ -161,10 +161,13 @@ pub fn find<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
 
 /// An array index as a pointer writes it: digits, no leading zero, no sign.
 fn index(token: &str) -> Option<usize> {
-    if token.starts_with('+') || (token.len() > 1 && token.starts_with('0')) {
+    if token.is_empty() || (token.len() > 1 && token.starts_with('0')) {
         return None;
     }
-    token.parse().ok()
+    token.bytes().try_fold(0usize, |index, byte| {
+        let digit = byte.is_ascii_digit().then(|| usize::from(byte - b'0'))?;
+        index.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// A reference token with `~1` read as `/` and `~0` as `~`, in one pass.
@@ -241,6 +244,31 @@ mod tests {
         for (pointer, expected) in cases {
             let expected = expected.map(|tokens| tokens.iter().map(|t| t.to_string()).collect());
             assert_eq!(tokens(pointer), expected, "{pointer}");
+        }
+    }
+
+    #[test]
+    fn array_indexes_are_read_as_the_standard_parser_reads_them_less_signs_and_leading_zeros() {
+        for token in [
+            "",
+            "0",
+            "00",
+            "01",
+            "7",
+            "42",
+            "+1",
+            "-1",
+            "1a",
+            " 1",
+            "٣",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+        ] {
+            let signed_or_padded =
+                token.starts_with('+') || (token.len() > 1 && token.starts_with('0'));
+            let expected = token.parse::<usize>().ok().filter(|_| !signed_or_padded);
+            assert_eq!(index(token), expected, "{token:?}");
         }
     }
 
