@@ -54,32 +54,32 @@ pub(crate) fn sort_short_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> 
     }
 }
 
-/// Sorts `items` so that none is `less` than one before it, in O(n log n) time whatever their
-/// order: a heapsort, small in WASM where the standard sorts are large. It is not stable; callers
-/// give items distinct keys.
-pub(crate) fn heap_sort<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    // Moves the item at `root` down the heap held in `items[..end]` until its children are not
-    // greater.
-    let sift = |items: &mut [T], mut root: usize, end: usize| loop {
+/// Sorts `positions` so that none is `less` than one before it, in O(n log n) time whatever
+/// their order: a heapsort, one body for every caller, small in WASM where the standard sorts are
+/// large. It is not stable; callers order equal keys by position.
+pub(crate) fn heap_sort(positions: &mut [usize], less: &dyn Fn(usize, usize) -> bool) {
+    // Moves the position at `root` down the heap held in `positions[..end]` until its children
+    // are not greater.
+    let sift = |positions: &mut [usize], mut root: usize, end: usize| loop {
         let mut child = 2 * root + 1;
         if child >= end {
             break;
         }
-        if child + 1 < end && less(&items[child], &items[child + 1]) {
+        if child + 1 < end && less(positions[child], positions[child + 1]) {
             child += 1;
         }
-        if !less(&items[root], &items[child]) {
+        if !less(positions[root], positions[child]) {
             break;
         }
-        items.swap(root, child);
+        positions.swap(root, child);
         root = child;
     };
-    for start in (0..items.len() / 2).rev() {
-        sift(items, start, items.len());
+    for start in (0..positions.len() / 2).rev() {
+        sift(positions, start, positions.len());
     }
-    for end in (1..items.len()).rev() {
-        items.swap(0, end);
-        sift(items, 0, end);
+    for end in (1..positions.len()).rev() {
+        positions.swap(0, end);
+        sift(positions, 0, end);
     }
 }
 
@@ -142,8 +142,9 @@ mod tests {
                     ((state >> 16) % 8, index)
                 })
                 .collect();
-            let mut heap = items.clone();
-            super::heap_sort(&mut heap, |a, b| a < b);
+            let mut heap: Vec<usize> = (0..items.len()).collect();
+            super::heap_sort(&mut heap, &|a, b| items[a] < items[b]);
+            let heap: Vec<(u32, usize)> = heap.into_iter().map(|at| items[at]).collect();
             let mut sorted = items;
             sorted.sort();
             assert_eq!(heap, sorted);

@@ -91,12 +91,14 @@ enum Place<'p> {
 const SORTED_AS_READ: usize = if cfg!(test) { 3 } else { 64 };
 
 /// A member appended to its object: its position among the members, the offset of its name's
-/// opening quote, and the offset where its value ends.
-#[derive(Debug, Clone, Copy)]
+/// opening quote, how many repeats were recorded when its value ended (its own record goes
+/// after them), and its name once it is found to be a repeat.
+#[derive(Debug)]
 struct Late {
     index: usize,
     at: usize,
-    end: usize,
+    records: usize,
+    repeat: Option<String>,
 }
 
 /// A cursor over JSON text.
@@ -108,13 +110,7 @@ pub(super) struct Reader<'a> {
     pub(super) pos: usize,
     /// The text of a string with escapes, built here and then copied out at its exact size.
     scratch: String,
-    /// Each repeated key with the offset where its member's value ends: repeats are recorded in
-    /// the order of those offsets, which is the order they are found in when members are read one
-    /// by one.
-    repeated: Vec<(usize, RepeatedKey)>,
-    /// True when a repeat may have been recorded after one that ends later (found as its object
-    /// closed).
-    repeats_unordered: bool,
+    repeated: Vec<RepeatedKey>,
     failure: Fail,
 }
 
@@ -126,7 +122,6 @@ impl<'a> Reader<'a> {
             pos: 0,
             scratch: String::new(),
             repeated: Vec::new(),
-            repeats_unordered: false,
             failure: Fail { at: 0, message: "" },
         }
     }
@@ -163,13 +158,9 @@ impl<'a> Reader<'a> {
         if self.pos < self.bytes.len() {
             return self.fail(self.pos, "text after the JSON value");
         }
-        let mut repeated = std::mem::take(&mut self.repeated);
-        if self.repeats_unordered {
-            crate::heap_sort(&mut repeated, |a, b| a.0 < b.0);
-        }
         Ok(Read {
             value,
-            repeated_keys: repeated.into_iter().map(|(_, key)| key).collect(),
+            repeated_keys: std::mem::take(&mut self.repeated),
         })
     }
 
@@ -251,6 +242,8 @@ impl<'a> Reader<'a> {
         }
         self.pos += 1;
         let mut members: Vec<(String, Value)> = Vec::new();
+        // The repeats recorded before the object.
+        let before = self.repeated.len();
         // The members appended after the first `SORTED_AS_READ`.
         let mut late: Vec<Late> = Vec::new();
         match self.next_token()? {
@@ -279,7 +272,7 @@ impl<'a> Reader<'a> {
                     // Read and dropped; a repeat inside it comes first in text order.
                     self.value(&member, depth + 1, &mut Value::Null)?;
                     let pointer = self.pointer(&member);
-                    self.repeated.push((self.pos, RepeatedKey { pointer, key }));
+                    self.repeated.push(RepeatedKey { pointer, key });
                 }
                 Err(index) => {
                     members.insert(index, (key, Value::Null));
@@ -287,8 +280,14 @@ impl<'a> Reader<'a> {
                         self.value(&member, depth + 1, slot)?;
                     }
                     if index >= SORTED_AS_READ {
-                        let end = self.pos;
-                        late.push(Late { index, at, end });
+                        let records = self.repeated.len();
+                        let repeat = None;
+                        late.push(Late {
+                            index,
+                            at,
+                            records,
+                            repeat,
+                        });
                     }
                 }
             }
@@ -304,7 +303,7 @@ impl<'a> Reader<'a> {
                 }
                 b'}' => {
                     self.pos += 1;
-                    return Ok(self.sorted(place, members, &late));
+                    return Ok(self.sorted(place, members, late, before));
                 }
                 _ => return self.fail(self.pos, "expected `,` or `}`"),
             }
@@ -313,39 +312,56 @@ impl<'a> Reader<'a> {
 
     /// An object's members as an [`Object`]: as they are when none was appended (`late` is
     /// empty); else sorted by name, the first of each name in text order kept and the others
-    /// recorded as repeats. The members put in place come before those appended, in the text and
-    /// among the members, and the appended ones follow the text.
+    /// recorded as repeats, each among the repeats recorded inside the object (after `before`)
+    /// where text order puts it. The members put in place come before those appended, in the
+    /// text and among the members, and the appended ones follow the text.
     fn sorted(
         &mut self,
         place: &Place<'_>,
-        members: Vec<(String, Value)>,
-        late: &[Late],
+        mut members: Vec<(String, Value)>,
+        mut late: Vec<Late>,
+        before: usize,
     ) -> Object {
         if late.is_empty() {
             return Object::from_sorted(members);
         }
-        let mut indexed: Vec<(String, usize, Value)> = members
-            .into_iter()
-            .enumerate()
-            .map(|(index, (name, value))| (name, index, value))
-            .collect();
+        let mut order: Vec<usize> = (0..members.len()).collect();
         // By name, then by position: the first member of each name in text order comes first.
-        crate::heap_sort(&mut indexed, |a, b| (&a.0, a.1) < (&b.0, b.1));
-        let mut kept: Vec<(String, Value)> = Vec::with_capacity(indexed.len());
-        for (name, index, value) in indexed {
+        let name = |at: usize| members.get(at).map(|(name, _)| name.as_str());
+        crate::heap_sort(&mut order, &|a, b| (name(a), a) < (name(b), b));
+        let mut kept: Vec<(String, Value)> = Vec::with_capacity(order.len());
+        for index in order {
+            let Some(member) = members.get_mut(index) else {
+                continue;
+            };
+            let (name, value) = std::mem::take(member);
             if kept.last().is_none_or(|(last, _)| *last != name) {
                 kept.push((name, value));
                 continue;
             }
             // A repeat not found as it was read was appended: it is late.
             let found = late.binary_search_by_key(&index, |member| member.index);
-            if let Some(member) = found.ok().and_then(|found| late.get(found)) {
-                let pointer = self.pointer(&Place::Key(place, member.at));
-                let key = RepeatedKey { pointer, key: name };
-                self.repeated.push((member.end, key));
-                self.repeats_unordered = true;
+            if let Some(member) = found.ok().and_then(|found| late.get_mut(found)) {
+                member.repeat = Some(name);
             }
         }
+        // The repeats recorded inside the object, with the late ones put in among them.
+        let mut inside = self
+            .repeated
+            .split_off(before.min(self.repeated.len()))
+            .into_iter();
+        let mut taken = before;
+        for member in late {
+            while taken < member.records {
+                self.repeated.extend(inside.next());
+                taken += 1;
+            }
+            if let Some(key) = member.repeat {
+                let pointer = self.pointer(&Place::Key(place, member.at));
+                self.repeated.push(RepeatedKey { pointer, key });
+            }
+        }
+        self.repeated.extend(inside);
         Object::from_sorted(kept)
     }
 
