@@ -300,6 +300,13 @@ impl fmt::Display for Value {
     }
 }
 
+/// The number as JSON writes it, as serde_json's number displays.
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::encode::to_json(self))
+    }
+}
+
 impl PartialEq<str> for Value {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == Some(other)
@@ -564,6 +571,22 @@ mod tests {
         assert_eq!(serde_json::Value::from(&ours), theirs);
         assert_eq!(Value::from(theirs.clone()), ours);
         assert_eq!(ours.to_string(), theirs.to_string());
+        let numbers = ours["z"].as_array().into_iter().flatten();
+        let texts: Vec<String> = numbers
+            .filter_map(Value::as_number)
+            .map(Number::to_string)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "1",
+                "-2",
+                "3.5",
+                "-0.0",
+                "18446744073709551615",
+                "-9223372036854775808"
+            ]
+        );
         assert_eq!(serde_json::to_value(&ours).unwrap(), theirs);
         assert_eq!(serde_json::from_value::<Value>(theirs).unwrap(), ours);
     }
