@@ -93,6 +93,7 @@ fn visibility_is_written_as_serde_writes_it() {
     let form = Form::new(Lang::En);
     for (path, bytes) in cases() {
         let value: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        let value = lindung::json::Value::from(value);
         same(&form.visibility(&value), &path.display());
         same(&value, &path.display());
     }
@@ -132,7 +133,7 @@ proptest! {
         for lang in [Lang::Id, Lang::En] {
             let result = engine().assess_json(&bytes, lang);
             prop_assert_eq!(to_json(&result), serde_json::to_string(&result).unwrap(), "seed {}", seed);
-            let visibility = Form::new(lang).visibility(&document);
+            let visibility = Form::new(lang).visibility(&document.clone().into());
             prop_assert_eq!(to_json(&visibility), serde_json::to_string(&visibility).unwrap(), "seed {}", seed);
         }
     }

@@ -3,10 +3,10 @@
 use lindung::directory::{Directory, DirectoryError};
 use lindung::encode::{self, Encode};
 use lindung::form::Form;
+use lindung::json::Value;
 use lindung::problem::Params;
 use lindung::rules::RuleSetError;
 use lindung::{encode_struct, Engine, Lang, Problem, RuleSet, Severity};
-use serde_json::Value;
 
 /// The largest input accepted, in bytes (the assessment limit of the data contract).
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;

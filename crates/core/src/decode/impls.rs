@@ -4,10 +4,9 @@
 //! list, the first day of the calendar.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde_json::Value;
 
 use super::{time, Decode, Errors};
-use crate::json::Path;
+use crate::json::{Path, Value};
 use crate::model::Set;
 
 impl Decode for String {

@@ -17,7 +17,7 @@ pub(crate) mod time;
 
 use std::fmt;
 
-use serde_json::Value;
+use crate::json::Value;
 
 use crate::json::Path;
 
@@ -120,6 +120,12 @@ pub(crate) fn document<T: Decode>(value: &Value) -> Result<T, DecodeError> {
         None => Ok(read),
         Some(error) => Err(error),
     }
+}
+
+/// Reads a whole document given as serde_json's value, which tests build and change.
+#[cfg(test)]
+pub(crate) fn serde_document<T: Decode>(value: &serde_json::Value) -> Result<T, DecodeError> {
+    document(&value.clone().into())
 }
 
 /// Reads a key on its own: `None` when it is not one of the type's names.
@@ -304,7 +310,7 @@ macro_rules! decode_struct {
     ($type:ident { $($field:ident : $name:literal $(= $default:expr)?),* $(,)? }) => {
         impl $crate::decode::Decode for $type {
             fn decode(
-                value: &serde_json::Value,
+                value: &$crate::json::Value,
                 at: &$crate::json::Path<'_>,
                 errors: &mut $crate::decode::Errors,
             ) -> Self {
@@ -349,7 +355,7 @@ macro_rules! decode_enum {
 
         impl $crate::decode::Decode for $type {
             fn decode(
-                value: &serde_json::Value,
+                value: &$crate::json::Value,
                 at: &$crate::json::Path<'_>,
                 errors: &mut $crate::decode::Errors,
             ) -> Self {

@@ -4,7 +4,7 @@
 //! fields camelCase, enum values snake_case, `#[serde(default)]` members their default. A property
 //! test holds this reading to serde's.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{decode_enum, decode_struct, Decode, DecodeKey, Errors};
 use crate::json::Path;
@@ -408,10 +408,10 @@ decode_struct!(ProfessionalJudgement {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     use super::*;
-    use crate::decode::{document, DecodeError};
+    use crate::decode::{serde_document as document, DecodeError};
 
     /// A small sound assessment of both case types, with every defaulted member left out.
     fn minimal() -> Value {

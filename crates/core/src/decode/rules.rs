@@ -3,7 +3,7 @@
 //! A condition and a status test are externally tagged: an object with exactly one member, whose
 //! name picks the operator (`{"all": [...]}`, `{"answer": {"at": ..., "is": ...}}`).
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{decode_enum, decode_struct, push_listed, Decode, Errors};
 use crate::condition::{
@@ -212,7 +212,7 @@ enum Untagged<'v> {
     /// No member.
     Empty,
     /// More than one member.
-    Many(&'v serde_json::Map<String, Value>),
+    Many(&'v crate::json::Object),
 }
 
 /// Finds the member of an externally tagged value: an object with exactly one member, named in
@@ -347,8 +347,10 @@ mod tests {
 
     use serde::de::DeserializeOwned;
 
+    use serde_json::Value;
+
     use super::*;
-    use crate::decode::document;
+    use crate::decode::serde_document as document;
 
     const DEFAULT: &str = include_str!("../../data/rules.default.json");
     const AGENCY: &str = include_str!("../../../../examples/agency-rules.json");
@@ -413,7 +415,7 @@ mod tests {
             .iter()
             .map(|text| serde_json::from_str(text).unwrap())
             .collect();
-        for pointer in crate::json::pointers(value) {
+        for pointer in crate::json::pointers(&value.clone().into()) {
             for replacement in &replacements {
                 let mut changed = value.clone();
                 *changed.pointer_mut(&pointer).unwrap() = replacement.clone();

@@ -15,8 +15,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use crate::json::{Number, Value};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
-use serde_json::Value;
 
 mod types;
 
@@ -150,7 +150,8 @@ fn padded(out: &mut String, value: u32, width: usize) {
 /// same number, with `.0` on whole numbers and `null` for a number that is not finite.
 ///
 /// Whole numbers below 10¹⁵ and numbers of at most six decimals (from 10⁻⁵ on) are written
-/// here; any other number is handed to serde_json's own number writer.
+/// straight away; any other number from its shortest digits, which the JSON reader's float
+/// module works out with big-number arithmetic.
 pub fn float(out: &mut String, value: f64) {
     if !value.is_finite() {
         out.push_str("null");
@@ -187,9 +188,35 @@ pub fn float(out: &mut String, value: f64) {
             }
         }
     }
-    match serde_json::Number::from_f64(magnitude) {
-        Some(number) => out.push_str(&number.to_string()),
-        None => out.push_str("null"),
+    let (digits, exponent) = crate::json::shortest(magnitude);
+    let mut text = String::new();
+    unsigned(&mut text, digits);
+    // The power of ten of the first digit: from 10⁻⁵ to 10¹⁵ the number is written out, past
+    // them with an exponent (`1.5e+16`, `2e-7`), as serde_json writes it.
+    let point = exponent + text.len() as i64 - 1;
+    if !(-5..=15).contains(&point) {
+        let (first, rest) = text.split_at_checked(1).unwrap_or((&text, ""));
+        out.push_str(first);
+        if !rest.is_empty() {
+            out.push('.');
+            out.push_str(rest);
+        }
+        out.push_str(if point < 0 { "e-" } else { "e+" });
+        unsigned(out, point.unsigned_abs());
+    } else if exponent >= 0 {
+        out.push_str(&text);
+        out.extend(std::iter::repeat_n('0', exponent.unsigned_abs() as usize));
+        out.push_str(".0");
+    } else if point >= 0 {
+        let whole = point.unsigned_abs() as usize + 1;
+        let (whole, fraction) = text.split_at_checked(whole).unwrap_or((&text, ""));
+        out.push_str(whole);
+        out.push('.');
+        out.push_str(fraction);
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', point.unsigned_abs() as usize - 1));
+        out.push_str(&text);
     }
 }
 
@@ -382,20 +409,22 @@ pub(crate) fn date_time_text(at: &DateTime<FixedOffset>) -> String {
     out
 }
 
+impl Encode for Number {
+    fn encode(&self, out: &mut String) {
+        match *self {
+            Number::Unsigned(value) => unsigned(out, value),
+            Number::Negative(value) => value.encode(out),
+            Number::Float(value) => float(out, value),
+        }
+    }
+}
+
 impl Encode for Value {
     fn encode(&self, out: &mut String) {
         match self {
             Value::Null => out.push_str("null"),
             Value::Bool(value) => value.encode(out),
-            Value::Number(number) => {
-                if let Some(value) = number.as_u64() {
-                    unsigned(out, value);
-                } else if let Some(value) = number.as_i64() {
-                    value.encode(out);
-                } else {
-                    float(out, number.as_f64().unwrap_or(f64::NAN));
-                }
-            }
+            Value::Number(number) => number.encode(out),
             Value::String(text) => string(out, text),
             Value::Array(items) => items.encode(out),
             Value::Object(members) => object(out, members),
@@ -457,6 +486,77 @@ mod tests {
         }
         for value in [0i64, -1, i64::MIN, i64::MAX] {
             assert_eq!(to_json(&value), value.to_string());
+        }
+    }
+
+    /// serde_json's text for `value`, or why ours differs.
+    fn float_disagreement(value: f64) -> Option<String> {
+        let expected = serde_json::to_string(&value).unwrap_or_default();
+        let written = to_json(&value);
+        (written != expected).then(|| format!("{value:e}: ours {written}, serde_json {expected}"))
+    }
+
+    #[test]
+    fn floats_past_the_quick_forms_are_written_as_serde_json_writes_them() {
+        let mut samples = vec![
+            5e-324,
+            1e-323,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            1e23,
+            9_007_199_254_740_993.0,
+            // Exactly halfway between the two nearest 17-digit numbers: ties go to the even one.
+            1_125_899_906_842_624.0 + 0.25,
+            1_125_899_906_842_624.0 + 0.75,
+            123_456_789_012_345.67,
+            999_999_999_999_999.9,
+            1e15 + 0.5,
+            9.999_999e-6,
+            1.234_567_8e-5,
+            0.300_000_000_000_000_04,
+            1.7e308,
+            2.5e-300,
+        ];
+        // Every power of two (where the gap below is half the gap above) and its neighbours.
+        for biased in 0..2047u64 {
+            let bits = biased << 52;
+            for bits in [bits, bits + 1, bits + 2, bits | 0xF_FFFF_FFFF_FFFF] {
+                samples.push(f64::from_bits(bits));
+            }
+            samples.push(f64::from_bits(bits.saturating_sub(1)));
+        }
+        for power in -30..=30 {
+            samples.push(10f64.powi(power));
+            samples.push(1.5 * 10f64.powi(power));
+        }
+        for value in samples {
+            for value in [value, -value] {
+                assert_eq!(float_disagreement(value), None);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 5_000,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        #[test]
+        fn any_float_is_written_as_serde_json_writes_it(bits in 0..0x7FF0_0000_0000_0000u64) {
+            proptest::prop_assert_eq!(float_disagreement(f64::from_bits(bits)), None);
+        }
+
+        #[test]
+        fn short_decimals_are_written_as_serde_json_writes_them(
+            digits in 1u64..100_000_000_000,
+            exponent in -330i32..310,
+        ) {
+            let text = format!("{digits}e{exponent}");
+            if let Ok(value) = text.parse::<f64>() {
+                proptest::prop_assert_eq!(float_disagreement(value), None);
+            }
         }
     }
 

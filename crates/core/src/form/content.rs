@@ -1,6 +1,6 @@
 //! The wording of the built-in form in Bahasa Indonesia and English: plain, calm, non-blaming.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{Choice, Kind, Question, Section};
 use crate::condition::{Condition, EqualsTest, Scalar, ValueTest};

@@ -8,9 +8,9 @@
 mod content;
 mod visibility;
 
+use crate::json::Value;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::condition::Condition;
 use crate::model::{IndicatorId, Lang};
@@ -168,9 +168,11 @@ impl Form {
     /// ```
     /// use lindung::{form::Form, Lang};
     /// let form = Form::new(Lang::Id);
-    /// let shown = form.visibility(&serde_json::json!({"caseTypes": ["kpo"]}));
+    /// let answers = lindung::json::read(br#"{"caseTypes": ["kpo"]}"#)?.value;
+    /// let shown = form.visibility(&answers);
     /// assert!(shown.sections.contains(&"trafficking".to_owned()));
     /// assert!(!shown.sections.contains(&"violence".to_owned()));
+    /// # Ok::<(), lindung::json::SyntaxError>(())
     /// ```
     pub fn visibility(&self, value: &Value) -> Visibility {
         visibility::evaluate(self, value)

@@ -3,9 +3,9 @@
 //! The form is evaluated on JSON rather than on a checked [`crate::Assessment`]: while an officer
 //! fills it in, the document is incomplete and would not parse.
 
+use crate::json::Value;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::Form;
 use crate::condition::{Condition, Scalar};

@@ -231,6 +231,92 @@ fn round(m: u64, sticky: bool, exponent: i64) -> f64 {
     f64::from_bits((biased << 52) + rounded)
 }
 
+/// The shortest decimal `digits × 10^exponent` that reads back as `value` (finite and above
+/// zero), the nearer to `value` when two are as short, ties to an even `digits`: the number
+/// serde_json (with Ryū's rule) writes, `digits` without trailing zeros.
+///
+/// It is worked out from the exact decimal expansion of `value` (at most 767 significant digits),
+/// rounded to 1, 2, … digits, each try read back with [`parse`] until one gives `value`: 17
+/// digits always do. A rounding that is not the nearer one is tried too, as the gap below a
+/// power of two is half the gap above it. This costs big-number arithmetic for every digit
+/// tried, so the writer keeps it for numbers its quick forms do not cover.
+pub(crate) fn shortest(value: f64) -> (u64, i64) {
+    let bits = value.to_bits();
+    let biased = (bits >> 52) & 0x7FF;
+    let fraction = bits & ((1 << 52) - 1);
+    // value = m × 2^e.
+    let (m, e) = match biased {
+        0 => (fraction, -1074),
+        _ => (fraction | 1 << 52, biased as i64 - 1075),
+    };
+    let mut n = vec![m as u32, (m >> 32) as u32];
+    trim(&mut n);
+    // value = n × 10^power: 2^-k is 5^k × 10^-k.
+    let mut power = 0;
+    if e >= 0 {
+        shl(&mut n, e.unsigned_abs());
+    } else {
+        mul_pow5(&mut n, e.unsigned_abs());
+        power = e;
+    }
+    // n's decimal digits, the last first, without trailing zeros.
+    let mut digits = Vec::new();
+    while !n.is_empty() {
+        let digit = div_rem(&mut n, 10);
+        if digit == 0 && digits.is_empty() {
+            power += 1;
+        } else {
+            digits.push(digit as u8);
+        }
+    }
+    digits.reverse();
+    let mut kept = 0u64;
+    for (index, &digit) in digits.iter().enumerate() {
+        kept = kept * 10 + u64::from(digit);
+        let rest = digits.get(index + 1..).unwrap_or_default();
+        let exponent = power + rest.len() as i64;
+        // The rest is not zero (its last digit is not), so `[5]` alone is exactly a half.
+        let up_nearer = match rest {
+            [] => false,
+            [5] => kept % 2 == 1,
+            [first, ..] => *first >= 5,
+        };
+        let (nearer, farther) = if up_nearer {
+            (kept + 1, kept)
+        } else {
+            (kept, kept + 1)
+        };
+        if rest.is_empty() || index >= 16 || reads_back(nearer, exponent, value) {
+            return without_zeros(nearer, exponent);
+        }
+        if reads_back(farther, exponent, value) {
+            return without_zeros(farther, exponent);
+        }
+    }
+    (kept, power)
+}
+
+/// Whether `digits × 10^exponent` reads as `value`.
+fn reads_back(digits: u64, exponent: i64, value: f64) -> bool {
+    let mut text = String::new();
+    crate::encode::unsigned(&mut text, digits);
+    text.push('e');
+    if exponent < 0 {
+        text.push('-');
+    }
+    crate::encode::unsigned(&mut text, exponent.unsigned_abs());
+    parse(text.as_bytes()) == Some(value)
+}
+
+/// `digits × 10^exponent` with the trailing zeros of `digits` moved into the exponent.
+fn without_zeros(mut digits: u64, mut exponent: i64) -> (u64, i64) {
+    while digits != 0 && digits % 10 == 0 {
+        digits /= 10;
+        exponent += 1;
+    }
+    (digits, exponent)
+}
+
 // Big whole numbers: 32-bit limbs, least significant first, without high zero limbs (zero is
 // empty), so longer means larger.
 
@@ -246,6 +332,18 @@ fn mul_add(a: &mut Vec<u32>, m: u32, add: u32) {
         a.push(carry as u32);
     }
     trim(a);
+}
+
+/// a = a / d, returning the remainder.
+fn div_rem(a: &mut Vec<u32>, d: u32) -> u32 {
+    let mut rest = 0u64;
+    for limb in a.iter_mut().rev() {
+        let x = rest << 32 | u64::from(*limb);
+        *limb = (x / u64::from(d)) as u32;
+        rest = x % u64::from(d);
+    }
+    trim(a);
+    rest as u32
 }
 
 /// a = a × 5^n.

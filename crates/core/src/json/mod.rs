@@ -8,12 +8,13 @@ mod compact;
 mod float;
 mod locate;
 mod read;
+mod value;
 
 pub(crate) use compact::{compact, compact_len};
+pub(crate) use float::shortest;
 pub use locate::locate;
 pub use read::{SyntaxError, DEPTH_LIMIT};
-
-use serde_json::Value;
+pub use value::{Member, Members, Number, Object, Value};
 
 /// The largest document accepted, in bytes (1 MiB). Larger input is refused before any work.
 pub const DOCUMENT_LIMIT: usize = 1024 * 1024;
@@ -82,8 +83,9 @@ fn line_and_column(bytes: &[u8], pos: usize) -> (usize, usize) {
 /// Every JSON Pointer in a value, the root (`""`) first, in document order.
 ///
 /// ```
-/// let value = serde_json::json!({"a": [1, {"b/c": true}]});
+/// let value = lindung::json::read(br#"{"a": [1, {"b/c": true}]}"#)?.value;
 /// assert_eq!(lindung::json::pointers(&value), ["", "/a", "/a/0", "/a/1", "/a/1/b~1c"]);
+/// # Ok::<(), lindung::json::SyntaxError>(())
 /// ```
 pub fn pointers(value: &Value) -> Vec<String> {
     fn walk(value: &Value, at: String, out: &mut Vec<String>) {
@@ -129,10 +131,11 @@ pub fn push_token(pointer: &str, token: &str) -> String {
 /// The value a JSON Pointer names in `value` (RFC 6901), like `serde_json::Value::pointer`.
 ///
 /// ```
-/// let doc = serde_json::json!({"a/b": [1, {"~": true}]});
-/// assert_eq!(lindung::json::find(&doc, "/a~1b/1/~0"), Some(&serde_json::json!(true)));
+/// let doc = lindung::json::read(br#"{"a/b": [1, {"~": true}]}"#)?.value;
+/// assert_eq!(lindung::json::find(&doc, "/a~1b/1/~0"), Some(&lindung::json::Value::Bool(true)));
 /// assert_eq!(lindung::json::find(&doc, "/a~1b/01"), None);
 /// assert_eq!(lindung::json::find(&doc, "/a~1b/+1"), None);
+/// # Ok::<(), lindung::json::SyntaxError>(())
 /// ```
 pub fn find<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
     if pointer.is_empty() {
@@ -158,10 +161,13 @@ pub fn find<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
 
 /// An array index as a pointer writes it: digits, no leading zero, no sign.
 fn index(token: &str) -> Option<usize> {
-    if token.starts_with('+') || (token.len() > 1 && token.starts_with('0')) {
+    if token.is_empty() || (token.len() > 1 && token.starts_with('0')) {
         return None;
     }
-    token.parse().ok()
+    token.bytes().try_fold(0usize, |index, byte| {
+        let digit = byte.is_ascii_digit().then(|| usize::from(byte - b'0'))?;
+        index.checked_mul(10)?.checked_add(digit)
+    })
 }
 
 /// A reference token with `~1` read as `/` and `~0` as `~`, in one pass.
@@ -221,6 +227,8 @@ impl Path<'_> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -240,6 +248,31 @@ mod tests {
     }
 
     #[test]
+    fn array_indexes_are_read_as_the_standard_parser_reads_them_less_signs_and_leading_zeros() {
+        for token in [
+            "",
+            "0",
+            "00",
+            "01",
+            "7",
+            "42",
+            "+1",
+            "-1",
+            "1a",
+            " 1",
+            "٣",
+            "18446744073709551615",
+            "18446744073709551616",
+            "99999999999999999999",
+        ] {
+            let signed_or_padded =
+                token.starts_with('+') || (token.len() > 1 && token.starts_with('0'));
+            let expected = token.parse::<usize>().ok().filter(|_| !signed_or_padded);
+            assert_eq!(index(token), expected, "{token:?}");
+        }
+    }
+
+    #[test]
     fn repeated_keys_are_found_at_every_depth() {
         let cases: &[(&str, &[&str])] = &[
             (r#"{"a":1}"#, &[]),
@@ -250,6 +283,22 @@ mod tests {
             // In text order: a repeat inside the repeated member's value comes first.
             (r#"{"a":1,"a":{"b":1,"b":2}}"#, &["/a/b", "/a"]),
             (r#"{"a":1,"\u0061":2}"#, &["/a"]),
+            // Names out of order: the object is sorted when it closes, its repeats recorded in
+            // text order among those of the members' values.
+            (r#"{"b":1,"a":1,"a":{"c":1,"c":2}}"#, &["/a/c", "/a"]),
+            (
+                r#"{"b":1,"a":{"x":1,"x":1},"c":1,"a":1,"d":{"y":1,"y":1}}"#,
+                &["/a/x", "/a", "/d/y"],
+            ),
+            (
+                r#"{"z":1,"a":1,"b":1,"a":1,"b":1,"a":1}"#,
+                &["/a", "/b", "/a"],
+            ),
+            (r#"{"b":{"k":1,"j":1,"k":1},"a":1,"b":1}"#, &["/b/k", "/b"]),
+            (
+                r#"{"c":1,"b":[{"y":1,"x":1,"y":2}],"b":2,"b":3}"#,
+                &["/b/0/y", "/b", "/b"],
+            ),
         ];
         for (text, expected) in cases {
             let read = read(text.as_bytes()).map(|r| {
@@ -265,8 +314,123 @@ mod tests {
 
     #[test]
     fn the_first_of_repeated_keys_is_kept() {
-        let read = read(br#"{"a":1,"a":2}"#).map(|r| r.value).ok();
+        let read = read(br#"{"a":1,"a":2}"#)
+            .map(|r| serde_json::Value::from(r.value))
+            .ok();
         assert_eq!(read, Some(serde_json::json!({"a": 1})));
+    }
+
+    #[test]
+    fn many_members_in_falling_order_are_read_in_one_sort() {
+        let count = 50_000;
+        let mut text = String::from("{");
+        for index in (0..count).rev() {
+            text.push_str(&format!("\"k{index:06}\":{index},"));
+        }
+        text.push_str("\"k000007\":0}");
+        let read = read(text.as_bytes()).ok();
+        let object = read.as_ref().and_then(|read| read.value.as_object());
+        assert_eq!(object.map(Object::len), Some(count));
+        let first = object.and_then(|object| object.iter().next());
+        assert_eq!(first.map(|(name, _)| name.as_str()), Some("k000000"));
+        assert_eq!(
+            read.as_ref().map(|read| read.value["k000007"].clone()),
+            Some(Value::Number(Number::Unsigned(7)))
+        );
+        let repeats = read.map(|read| read.repeated_keys);
+        assert_eq!(
+            repeats.map(|keys| keys.into_iter().map(|k| k.pointer).collect::<Vec<_>>()),
+            Some(vec!["/k000007".to_owned()])
+        );
+    }
+
+    /// A document to write out: objects whose members may repeat a name, arrays and numbers.
+    #[derive(Debug, Clone)]
+    enum Tree {
+        Number(u8),
+        Object(Vec<(String, Tree)>),
+        Array(Vec<Tree>),
+    }
+
+    fn tree() -> impl Strategy<Value = Tree> {
+        let leaf = (0u8..3).prop_map(Tree::Number);
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            prop_oneof![
+                proptest::collection::vec(("[a-e]", inner.clone()), 0..8).prop_map(Tree::Object),
+                proptest::collection::vec(inner, 0..4).prop_map(Tree::Array),
+            ]
+        })
+    }
+
+    fn text(tree: &Tree, out: &mut String) {
+        match tree {
+            Tree::Number(n) => out.push_str(&n.to_string()),
+            Tree::Object(members) => {
+                out.push('{');
+                for (index, (name, member)) in members.iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&format!("\"{name}\":"));
+                    text(member, out);
+                }
+                out.push('}');
+            }
+            Tree::Array(items) => {
+                out.push('[');
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        out.push(',');
+                    }
+                    text(item, out);
+                }
+                out.push(']');
+            }
+        }
+    }
+
+    /// The value with the first of repeated names kept, and the repeats in text order, each
+    /// after those inside its own value: what reading member by member finds.
+    fn expected(tree: &Tree, at: &str, repeats: &mut Vec<String>) -> serde_json::Value {
+        match tree {
+            Tree::Number(n) => serde_json::Value::from(*n),
+            Tree::Object(members) => {
+                let mut object = serde_json::Map::new();
+                for (name, member) in members {
+                    let here = push_token(at, name);
+                    let value = expected(member, &here, repeats);
+                    if object.contains_key(name) {
+                        repeats.push(here);
+                    } else {
+                        object.insert(name.clone(), value);
+                    }
+                }
+                serde_json::Value::Object(object)
+            }
+            Tree::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| expected(item, &format!("{at}/{index}"), repeats))
+                .collect(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn repeated_names_are_kept_first_and_recorded_in_text_order(tree in tree()) {
+            let mut written = String::new();
+            text(&tree, &mut written);
+            let mut repeats = Vec::new();
+            let value = expected(&tree, "", &mut repeats);
+            let read = read(written.as_bytes()).ok();
+            let pointers = read.as_ref().map(|read| {
+                read.repeated_keys.iter().map(|k| k.pointer.clone()).collect::<Vec<_>>()
+            });
+            prop_assert_eq!(pointers, Some(repeats), "{}", written);
+            prop_assert_eq!(read.map(|read| serde_json::Value::from(read.value)), Some(value));
+        }
     }
 
     #[test]

@@ -1,13 +1,11 @@
 //! A strict recursive-descent reader of JSON text (RFC 8259) into a [`Value`].
 //!
-//! It accepts exactly what `serde_json::from_slice::<Value>` accepts and builds the same value,
-//! except that a repeated key keeps its first value and is recorded. Each string is built with one
-//! allocation; an escape-free string is copied straight from the input.
+//! It accepts exactly what `serde_json::from_slice::<serde_json::Value>` accepts and builds the
+//! same value (in [`Value`], whose objects keep their members sorted by name as serde_json's map
+//! does), except that a repeated key keeps its first value and is recorded. Each string is built
+//! with one allocation; an escape-free string is copied straight from the input.
 
-use serde_json::map::Entry;
-use serde_json::{Map, Number, Value};
-
-use super::{float, line_and_column, push_token, Read, RepeatedKey};
+use super::{float, line_and_column, push_token, Number, Object, Read, RepeatedKey, Value};
 
 /// The deepest nesting of arrays and objects accepted: serde_json's limit, refusing the 128th
 /// level, so deep input never overflows the stack.
@@ -86,6 +84,21 @@ enum Place<'p> {
     Root,
     Key(&'p Place<'p>, usize),
     Index(&'p Place<'p>, usize),
+}
+
+/// The members of an object read before its members are appended rather than put in place
+/// (fewer in tests, so that short documents take both ways).
+const SORTED_AS_READ: usize = if cfg!(test) { 3 } else { 64 };
+
+/// A member appended to its object: its position among the members, the offset of its name's
+/// opening quote, how many repeats were recorded when its value ended (its own record goes
+/// after them), and its name once it is found to be a repeat.
+#[derive(Debug)]
+struct Late {
+    index: usize,
+    at: usize,
+    records: usize,
+    repeat: Option<String>,
 }
 
 /// A cursor over JSON text.
@@ -217,17 +230,26 @@ impl<'a> Reader<'a> {
     }
 
     /// At `{`: reads an object, keeping the first of repeated keys and recording the others.
-    fn object(&mut self, place: &Place<'_>, depth: usize) -> Result<Map<String, Value>, Stop> {
+    ///
+    /// The first [`SORTED_AS_READ`] members are each put in their place by name as they are
+    /// read, a repeat found at once. Members after them are appended, and the object is sorted
+    /// when it closes ([`Reader::sorted`]): putting each of many members in its place would move
+    /// the members after it, in time quadratic in their number.
+    fn object(&mut self, place: &Place<'_>, depth: usize) -> Result<Object, Stop> {
         const KEY: &str = "expected a key in double quotes";
         if depth >= DEPTH_LIMIT {
             return self.fail(self.pos, TOO_DEEP);
         }
         self.pos += 1;
-        let mut members = Map::new();
+        let mut members: Vec<(String, Value)> = Vec::new();
+        // The repeats recorded before the object.
+        let before = self.repeated.len();
+        // The members appended after the first `SORTED_AS_READ`.
+        let mut late: Vec<Late> = Vec::new();
         match self.next_token()? {
             b'}' => {
                 self.pos += 1;
-                return Ok(members);
+                return Ok(Object::from_sorted(members));
             }
             b'"' => {}
             _ => return self.fail(self.pos, KEY),
@@ -240,14 +262,33 @@ impl<'a> Reader<'a> {
             }
             self.pos += 1;
             let member = Place::Key(place, at);
-            match members.entry(key) {
-                Entry::Vacant(slot) => self.value(&member, depth + 1, slot.insert(Value::Null))?,
-                Entry::Occupied(slot) => {
+            let place_by_name = if members.len() < SORTED_AS_READ {
+                members.binary_search_by(|(name, _)| name.as_str().cmp(&key))
+            } else {
+                Err(members.len())
+            };
+            match place_by_name {
+                Ok(_) => {
                     // Read and dropped; a repeat inside it comes first in text order.
                     self.value(&member, depth + 1, &mut Value::Null)?;
-                    let key = slot.key().clone();
                     let pointer = self.pointer(&member);
                     self.repeated.push(RepeatedKey { pointer, key });
+                }
+                Err(index) => {
+                    members.insert(index, (key, Value::Null));
+                    if let Some((_, slot)) = members.get_mut(index) {
+                        self.value(&member, depth + 1, slot)?;
+                    }
+                    if index >= SORTED_AS_READ {
+                        let records = self.repeated.len();
+                        let repeat = None;
+                        late.push(Late {
+                            index,
+                            at,
+                            records,
+                            repeat,
+                        });
+                    }
                 }
             }
             match self.next_token()? {
@@ -262,11 +303,66 @@ impl<'a> Reader<'a> {
                 }
                 b'}' => {
                     self.pos += 1;
-                    return Ok(members);
+                    return Ok(self.sorted(place, members, late, before));
                 }
                 _ => return self.fail(self.pos, "expected `,` or `}`"),
             }
         }
+    }
+
+    /// An object's members as an [`Object`]: as they are when none was appended (`late` is
+    /// empty); else sorted by name, the first of each name in text order kept and the others
+    /// recorded as repeats, each among the repeats recorded inside the object (after `before`)
+    /// where text order puts it. The members put in place come before those appended, in the
+    /// text and among the members, and the appended ones follow the text.
+    fn sorted(
+        &mut self,
+        place: &Place<'_>,
+        mut members: Vec<(String, Value)>,
+        mut late: Vec<Late>,
+        before: usize,
+    ) -> Object {
+        if late.is_empty() {
+            return Object::from_sorted(members);
+        }
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        // By name, then by position: the first member of each name in text order comes first.
+        let name = |at: usize| members.get(at).map(|(name, _)| name.as_str());
+        crate::heap_sort(&mut order, &|a, b| (name(a), a) < (name(b), b));
+        let mut kept: Vec<(String, Value)> = Vec::with_capacity(order.len());
+        for index in order {
+            let Some(member) = members.get_mut(index) else {
+                continue;
+            };
+            let (name, value) = std::mem::take(member);
+            if kept.last().is_none_or(|(last, _)| *last != name) {
+                kept.push((name, value));
+                continue;
+            }
+            // A repeat not found as it was read was appended: it is late.
+            let found = late.binary_search_by_key(&index, |member| member.index);
+            if let Some(member) = found.ok().and_then(|found| late.get_mut(found)) {
+                member.repeat = Some(name);
+            }
+        }
+        // The repeats recorded inside the object, with the late ones put in among them.
+        let mut inside = self
+            .repeated
+            .split_off(before.min(self.repeated.len()))
+            .into_iter();
+        let mut taken = before;
+        for member in late {
+            while taken < member.records {
+                self.repeated.extend(inside.next());
+                taken += 1;
+            }
+            if let Some(key) = member.repeat {
+                let pointer = self.pointer(&Place::Key(place, member.at));
+                self.repeated.push(RepeatedKey { pointer, key });
+            }
+        }
+        self.repeated.extend(inside);
+        Object::from_sorted(kept)
     }
 
     /// The JSON Pointer of a place, its keys read again from the text.
@@ -453,19 +549,18 @@ impl<'a> Reader<'a> {
         }
         if let (true, Some(whole)) = (integer, whole) {
             if !negative {
-                return Ok(Number::from(whole));
+                return Ok(Number::Unsigned(whole));
             }
             // `-0` is a float, as serde_json reads it.
             if whole != 0 {
                 if let Some(n) = 0i64.checked_sub_unsigned(whole) {
-                    return Ok(Number::from(n));
+                    return Ok(Number::Negative(n));
                 }
             }
         }
-        let float = float::parse(&self.bytes[start..self.pos]);
-        match float.and_then(Number::from_f64) {
-            Some(number) => Ok(number),
-            None => self.fail(start, "number out of range"),
+        match float::parse(&self.bytes[start..self.pos]) {
+            Some(float) if float.is_finite() => Ok(Number::Float(float)),
+            _ => self.fail(start, "number out of range"),
         }
     }
 
@@ -647,10 +742,12 @@ mod tests {
         assert!(read(objects.as_bytes()).is_err());
     }
 
+    /// The value read from `text`, as serde_json's value, to compare with serde_json's reading.
     fn value(text: &str) -> Value {
         read(text.as_bytes())
             .unwrap_or_else(|e| panic!("{text:?}: {e}"))
             .value
+            .into()
     }
 
     #[test]

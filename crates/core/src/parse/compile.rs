@@ -103,7 +103,7 @@ impl<'v> Compiler<'v> {
         let limit = |key: &str| {
             schema
                 .get(key)
-                .and_then(|v| Some((v.as_f64()?, to_json(v))))
+                .and_then(|v| Some((v.as_f64()?, to_json(&crate::json::Value::from(v.clone())))))
         };
         node.types = match schema.get("type") {
             Some(Value::String(one)) => type_bit(one),

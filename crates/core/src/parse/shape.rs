@@ -11,7 +11,7 @@
 
 use std::cmp::Ordering;
 
-use serde_json::{Map, Value};
+use crate::json::{Object as Members, Value};
 
 use crate::encode::to_json;
 
@@ -47,7 +47,7 @@ fn value_bit(value: &Value) -> u8 {
     match value {
         Value::Null => NULL,
         Value::Bool(_) => BOOLEAN,
-        Value::Number(n) if n.is_i64() || n.is_u64() => INTEGER,
+        Value::Number(n) if n.is_integer() => INTEGER,
         Value::Number(_) => NUMBER,
         Value::String(_) => STRING,
         Value::Array(_) => ARRAY,
@@ -150,7 +150,7 @@ impl Walk {
 
     fn object(
         &self,
-        members: &Map<String, Value>,
+        members: &Members,
         node: Option<&Object>,
         path: &Path<'_>,
         out: &mut Vec<Problem>,
@@ -223,7 +223,7 @@ impl Walk {
             let Some((name, _, _)) = node.properties.get(usize::from(*at)) else {
                 continue;
             };
-            if !members.contains_key(*name) {
+            if !members.contains_key(name) {
                 self.report(
                     out,
                     Code::FieldRequired,
@@ -461,11 +461,11 @@ mod tests {
     #[test]
     fn members_are_read_sorted_by_name() {
         // `Walk::object` walks the members and the sorted properties together.
-        let value = serde_json::from_str::<Value>(r#"{"b": 1, "c": 2, "a": 3}"#);
+        let value = crate::json::read(br#"{"b": 1, "c": 2, "a": 3}"#).map(|read| read.value);
         let names: Vec<&str> = value
             .iter()
             .filter_map(Value::as_object)
-            .flat_map(Map::keys)
+            .flat_map(Members::keys)
             .map(String::as_str)
             .collect();
         assert_eq!(names, ["a", "b", "c"]);

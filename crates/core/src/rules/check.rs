@@ -1,7 +1,7 @@
 //! Loading a rule set: the JSON shape, then every check the types cannot make, each failure named
 //! by the rule, the field and the problem.
 
-use serde_json::Value;
+use crate::json::Value;
 
 use super::{
     CatalogueEntry, Checked, ReferralRule, RuleSet, RuleSetDocument, StatusRule, StatusTest,
@@ -160,8 +160,8 @@ fn rule_name(value: &Value, item: &str) -> String {
     let id = crate::json::find(value, item).and_then(|item| item.get("id"));
     match id {
         Some(Value::String(id)) => id.clone(),
-        Some(Value::Number(number)) if item.starts_with("/trafficking/dimensions/") => {
-            format!("dimension {number}")
+        Some(number @ Value::Number(_)) if item.starts_with("/trafficking/dimensions/") => {
+            format!("dimension {}", crate::encode::to_json(number))
         }
         _ => item.to_owned(),
     }
