@@ -533,6 +533,36 @@ const fn listed(index: usize) -> Listed {
     }
 }
 
+/// The fields whose pointers start with `prefix`, which the table keeps together, as the range of
+/// their numbers: found while compiling, so no search runs when a result is made.
+pub(crate) const fn numbers_under(prefix: &str) -> (usize, usize) {
+    let prefix = prefix.as_bytes();
+    let (mut start, mut end) = (COUNT, COUNT);
+    let mut index = 0;
+    while index < COUNT {
+        let pointer = listed(index).pointer.as_bytes();
+        let mut matches = pointer.len() >= prefix.len();
+        let mut at = 0;
+        while matches && at < prefix.len() {
+            matches = pointer[at] == prefix[at];
+            at += 1;
+        }
+        if matches {
+            if start == COUNT {
+                start = index;
+            }
+            end = index + 1;
+        } else if start != COUNT {
+            break;
+        }
+        index += 1;
+    }
+    if start == COUNT {
+        end = COUNT;
+    }
+    (start, end)
+}
+
 /// Where each field's pointer starts in `POINTERS`, and where the last one ends.
 static STARTS: [u16; COUNT + 1] = {
     let mut out = [0; COUNT + 1];
