@@ -335,19 +335,25 @@ impl Field {
 }
 
 fn answer(value: Option<Answer>) -> FieldValue<'static> {
-    value.map_or(FieldValue::Absent, FieldValue::Answer)
+    value.map_or_else(absent, FieldValue::Answer)
 }
 
 fn enum_value<T: Named>(value: Option<T>) -> FieldValue<'static> {
-    value.map_or(FieldValue::Absent, |value| FieldValue::Enum(value.name()))
+    value.map_or_else(absent, |value| FieldValue::Enum(value.name()))
 }
 
 fn text(value: Option<&str>) -> FieldValue<'_> {
-    value.map_or(FieldValue::Absent, FieldValue::Text)
+    value.map_or_else(absent, FieldValue::Text)
 }
 
 fn set<T: Named + std::fmt::Debug>(value: &Set<T>) -> FieldValue<'_> {
     FieldValue::Set(value)
+}
+
+/// A field that is not there. Passed to `map_or_else`, it is made only when needed, so no unused
+/// value is dropped (a `FieldValue` may own a list).
+fn absent<'a>() -> FieldValue<'a> {
+    FieldValue::Absent
 }
 
 /// The strongest answer of several: yes over unknown over no; absent when there are none.
@@ -430,8 +436,8 @@ fields! {
     "/consent/recordedAs": Enum<ConsentRecord> => |a| enum_value(a.consent.recorded_as);
     "/consent/emergency/reason": Text => |a| text(a.consent.emergency.as_ref().map(|e| e.reason.as_str()));
     "/person/name": Text => |a| text(a.person.name.as_deref());
-    "/person/birthDate": Date => |a| a.person.birth_date.map_or(FieldValue::Absent, FieldValue::Date);
-    "/person/ageYears": Number => |a| a.person.age_years.map_or(FieldValue::Absent, |n| FieldValue::Number(f64::from(n)));
+    "/person/birthDate": Date => |a| a.person.birth_date.map_or_else(absent, FieldValue::Date);
+    "/person/ageYears": Number => |a| a.person.age_years.map_or_else(absent, |n| FieldValue::Number(f64::from(n)));
     "/person/sex": Enum<Sex> => |a| FieldValue::Enum(a.person.sex.name());
     "/person/nik": Text => |a| text(a.person.nik.as_deref());
     "/person/nationality": Text => |a| FieldValue::Text(&a.person.nationality);
@@ -443,19 +449,19 @@ fields! {
     "/person/safeContact/safeToCall": Answer => |a| answer(a.person.safe_contact.as_ref().map(|c| c.safe_to_call));
     "/person/safeContact/note": Text => |a| text(a.person.safe_contact.as_ref().and_then(|c| c.note.as_deref()));
     "/guardian/relationship": Enum<GuardianRelationship> => |a| enum_value(a.guardian.as_ref().map(|g| g.relationship));
-    "/guardian/suspectedPerpetrator": Bool => |a| a.guardian.as_ref().map_or(FieldValue::Absent, |g| FieldValue::Bool(g.suspected_perpetrator));
-    "/guardian/consentGiven": Bool => |a| a.guardian.as_ref().map_or(FieldValue::Absent, |g| FieldValue::Bool(g.consent_given));
-    "/violence/forms": Set<ViolenceForm> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| set(&v.forms));
-    "/violence/sexualViolence": Set<SexualViolenceType> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| set(&v.sexual_violence));
+    "/guardian/suspectedPerpetrator": Bool => |a| a.guardian.as_ref().map_or_else(absent, |g| FieldValue::Bool(g.suspected_perpetrator));
+    "/guardian/consentGiven": Bool => |a| a.guardian.as_ref().map_or_else(absent, |g| FieldValue::Bool(g.consent_given));
+    "/violence/forms": Set<ViolenceForm> => |a| a.violence.as_ref().map_or_else(absent, |v| set(&v.forms));
+    "/violence/sexualViolence": Set<SexualViolenceType> => |a| a.violence.as_ref().map_or_else(absent, |v| set(&v.sexual_violence));
     "/violence/setting": Enum<ViolenceSetting> => |a| enum_value(a.violence.as_ref().map(|v| v.setting));
-    "/violence/perpetrators/*/relationship": Set<Relationship> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| names(v.perpetrators.iter().map(|p| p.relationship)));
-    "/violence/perpetrators/*/livesWithVictim": Answer => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| strongest(v.perpetrators.iter().map(|p| p.lives_with_victim)));
-    "/violence/perpetrators/*/hasAccess": Answer => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| strongest(v.perpetrators.iter().map(|p| p.has_access)));
-    "/violence/firstIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.first_incident_on).map_or(FieldValue::Absent, FieldValue::Date);
-    "/violence/lastIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.last_incident_on).map_or(FieldValue::Absent, FieldValue::Date);
-    "/violence/incidentsLast12Months": Number => |a| a.violence.as_ref().and_then(|v| v.incidents_last_12_months).map_or(FieldValue::Absent, |n| FieldValue::Number(f64::from(n)));
+    "/violence/perpetrators/*/relationship": Set<Relationship> => |a| a.violence.as_ref().map_or_else(absent, |v| names(v.perpetrators.iter().map(|p| p.relationship)));
+    "/violence/perpetrators/*/livesWithVictim": Answer => |a| a.violence.as_ref().map_or_else(absent, |v| strongest(v.perpetrators.iter().map(|p| p.lives_with_victim)));
+    "/violence/perpetrators/*/hasAccess": Answer => |a| a.violence.as_ref().map_or_else(absent, |v| strongest(v.perpetrators.iter().map(|p| p.has_access)));
+    "/violence/firstIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.first_incident_on).map_or_else(absent, FieldValue::Date);
+    "/violence/lastIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.last_incident_on).map_or_else(absent, FieldValue::Date);
+    "/violence/incidentsLast12Months": Number => |a| a.violence.as_ref().and_then(|v| v.incidents_last_12_months).map_or_else(absent, |n| FieldValue::Number(f64::from(n)));
     "/violence/injuries": Enum<Injuries> => |a| enum_value(a.violence.as_ref().map(|v| v.injuries));
-    "/violence/lastSexualAssaultAt": DateTime => |a| a.violence.as_ref().and_then(|v| v.last_sexual_assault_at).map_or(FieldValue::Absent, FieldValue::DateTime);
+    "/violence/lastSexualAssaultAt": DateTime => |a| a.violence.as_ref().and_then(|v| v.last_sexual_assault_at).map_or_else(absent, FieldValue::DateTime);
     "/danger/strangulation": Answer => |a| answer(a.danger.strangulation);
     "/danger/threatsToKill": Answer => |a| answer(a.danger.threats_to_kill);
     "/danger/weaponUsed": Answer => |a| answer(a.danger.weapon_used);
@@ -475,16 +481,16 @@ fields! {
     "/danger/fearsForLife": Answer => |a| answer(a.danger.fears_for_life);
     "/danger/perpetratorNearby": Answer => |a| answer(a.danger.perpetrator_nearby);
     "/danger/noSafePlaceTonight": Answer => |a| answer(a.danger.no_safe_place_tonight);
-    "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.process));
-    "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.means));
-    "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.exploitation));
+    "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.process));
+    "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.means));
+    "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.exploitation));
     AFTER:
     "/trafficking/migration/migrantWorker": Answer => |a| answer(migration(a).map(|m| m.migrant_worker));
     "/trafficking/migration/destinationCountry": Text => |a| text(migration(a).and_then(|m| m.destination_country.as_deref()));
     "/trafficking/migration/departure": Enum<Departure> => |a| enum_value(migration(a).map(|m| m.departure));
     "/trafficking/migration/currentLocation": Enum<CurrentLocation> => |a| enum_value(migration(a).map(|m| m.current_location));
     "/trafficking/migration/documentsHeldByOthers": Answer => |a| answer(migration(a).map(|m| m.documents_held_by_others));
-    "/trafficking/events/*/kind": Set<EventKind> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| names(t.events.iter().map(|e| e.kind)));
+    "/trafficking/events/*/kind": Set<EventKind> => |a| a.trafficking.as_ref().map_or_else(absent, |t| names(t.events.iter().map(|e| e.kind)));
     "/trafficking/events/*/place": Text => |_| FieldValue::Absent;
     "/trafficking/events/*/country": Text => |_| FieldValue::Absent;
     "/trafficking/events/*/from": Date => |_| FieldValue::Absent;
