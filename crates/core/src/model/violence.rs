@@ -150,7 +150,8 @@ macro_rules! answers {
         impl $name {
             /// Every question as `(JSON name, answer)`, in schema order.
             pub fn answers(&self) -> impl Iterator<Item = (&'static str, Option<$crate::model::Answer>)> + '_ {
-                [$(($json, self.$field)),*].into_iter()
+                // The names from the one table rather than paired in again with each answer.
+                Self::QUESTIONS.iter().copied().zip([$(self.$field),*])
             }
 
             /// The JSON names of every question, in schema order.
