@@ -33,9 +33,7 @@ fn under(numbers: (usize, usize)) -> &'static [Field] {
 
 /// The danger questions and the needs.
 fn sections() -> (&'static [Field], &'static [Field]) {
-    const DANGER: (usize, usize) = fields::numbers_under("/danger/");
-    const NEEDS: (usize, usize) = fields::numbers_under("/needs/");
-    (under(DANGER), under(NEEDS))
+    (under(fields::DANGER), under(fields::NEEDS))
 }
 
 /// Measures the completeness of an assessment.

@@ -313,6 +313,12 @@ impl Field {
     /// Reads the field from an assessment.
     pub fn get<'a>(&self, assessment: &'a Assessment) -> FieldValue<'a> {
         let index = self.index();
+        if let Some(at) = number_within(DANGER, index) {
+            return answer(assessment.danger.answer_at(at));
+        }
+        if let Some(at) = number_within(NEEDS, index) {
+            return answer(assessment.needs.answer_at(at));
+        }
         let indicators = IndicatorId::ALL.len();
         // The fields before the indicators, the indicators, the rest: each other field's getter
         // is numbered in that order.
@@ -332,6 +338,23 @@ impl Field {
             None => FieldValue::Absent,
         }
     }
+}
+
+/// The numbers of the danger questions and of the needs, each in the order of its section's
+/// questions (a test holds them so): [`Field::get`] reads them by their place in the section, one
+/// reader for each section rather than one getter per question.
+pub(crate) const DANGER: (usize, usize) = numbers_under("/danger/");
+pub(crate) const NEEDS: (usize, usize) = numbers_under("/needs/");
+
+/// The place of field `index` among the fields numbered `range`, when it is one of them.
+fn number_within(range: (usize, usize), index: usize) -> Option<usize> {
+    (range.0..range.1).contains(&index).then(|| index - range.0)
+}
+
+/// The getter listed for a danger question or a need, which [`Field::get`] reads by its place in
+/// the section instead.
+fn by_number(_: &Assessment) -> FieldValue<'_> {
+    FieldValue::Absent
 }
 
 fn answer(value: Option<Answer>) -> FieldValue<'static> {
@@ -462,25 +485,25 @@ fields! {
     "/violence/incidentsLast12Months": Number => |a| a.violence.as_ref().and_then(|v| v.incidents_last_12_months).map_or_else(absent, |n| FieldValue::Number(f64::from(n)));
     "/violence/injuries": Enum<Injuries> => |a| enum_value(a.violence.as_ref().map(|v| v.injuries));
     "/violence/lastSexualAssaultAt": DateTime => |a| a.violence.as_ref().and_then(|v| v.last_sexual_assault_at).map_or_else(absent, FieldValue::DateTime);
-    "/danger/strangulation": Answer => |a| answer(a.danger.strangulation);
-    "/danger/threatsToKill": Answer => |a| answer(a.danger.threats_to_kill);
-    "/danger/weaponUsed": Answer => |a| answer(a.danger.weapon_used);
-    "/danger/weaponAccess": Answer => |a| answer(a.danger.weapon_access);
-    "/danger/escalation": Answer => |a| answer(a.danger.escalation);
-    "/danger/separation": Answer => |a| answer(a.danger.separation);
-    "/danger/stalking": Answer => |a| answer(a.danger.stalking);
-    "/danger/coerciveControl": Answer => |a| answer(a.danger.coercive_control);
-    "/danger/forcedSex": Answer => |a| answer(a.danger.forced_sex);
-    "/danger/abuseDuringPregnancy": Answer => |a| answer(a.danger.abuse_during_pregnancy);
-    "/danger/childrenThreatened": Answer => |a| answer(a.danger.children_threatened);
-    "/danger/perpetratorSubstanceAbuse": Answer => |a| answer(a.danger.perpetrator_substance_abuse);
-    "/danger/perpetratorSuicidal": Answer => |a| answer(a.danger.perpetrator_suicidal);
-    "/danger/perpetratorPriorViolence": Answer => |a| answer(a.danger.perpetrator_prior_violence);
-    "/danger/breachOfOrder": Answer => |a| answer(a.danger.breach_of_order);
-    "/danger/isolation": Answer => |a| answer(a.danger.isolation);
-    "/danger/fearsForLife": Answer => |a| answer(a.danger.fears_for_life);
-    "/danger/perpetratorNearby": Answer => |a| answer(a.danger.perpetrator_nearby);
-    "/danger/noSafePlaceTonight": Answer => |a| answer(a.danger.no_safe_place_tonight);
+    "/danger/strangulation": Answer => by_number;
+    "/danger/threatsToKill": Answer => by_number;
+    "/danger/weaponUsed": Answer => by_number;
+    "/danger/weaponAccess": Answer => by_number;
+    "/danger/escalation": Answer => by_number;
+    "/danger/separation": Answer => by_number;
+    "/danger/stalking": Answer => by_number;
+    "/danger/coerciveControl": Answer => by_number;
+    "/danger/forcedSex": Answer => by_number;
+    "/danger/abuseDuringPregnancy": Answer => by_number;
+    "/danger/childrenThreatened": Answer => by_number;
+    "/danger/perpetratorSubstanceAbuse": Answer => by_number;
+    "/danger/perpetratorSuicidal": Answer => by_number;
+    "/danger/perpetratorPriorViolence": Answer => by_number;
+    "/danger/breachOfOrder": Answer => by_number;
+    "/danger/isolation": Answer => by_number;
+    "/danger/fearsForLife": Answer => by_number;
+    "/danger/perpetratorNearby": Answer => by_number;
+    "/danger/noSafePlaceTonight": Answer => by_number;
     "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.process));
     "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.means));
     "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.exploitation));
@@ -496,17 +519,17 @@ fields! {
     "/trafficking/events/*/from": Date => |_| FieldValue::Absent;
     "/trafficking/events/*/to": Date => |_| FieldValue::Absent;
     "/trafficking/recruiterRelationship": Enum<Relationship> => |a| enum_value(a.trafficking.as_ref().and_then(|t| t.recruiter_relationship));
-    "/needs/medicalUrgent": Answer => |a| answer(a.needs.medical_urgent);
-    "/needs/medical": Answer => |a| answer(a.needs.medical);
-    "/needs/psychological": Answer => |a| answer(a.needs.psychological);
-    "/needs/shelter": Answer => |a| answer(a.needs.shelter);
-    "/needs/legal": Answer => |a| answer(a.needs.legal);
-    "/needs/economic": Answer => |a| answer(a.needs.economic);
-    "/needs/documents": Answer => |a| answer(a.needs.documents);
-    "/needs/education": Answer => |a| answer(a.needs.education);
-    "/needs/repatriation": Answer => |a| answer(a.needs.repatriation);
-    "/needs/familyReunification": Answer => |a| answer(a.needs.family_reunification);
-    "/needs/disabilitySupport": Answer => |a| answer(a.needs.disability_support);
+    "/needs/medicalUrgent": Answer => by_number;
+    "/needs/medical": Answer => by_number;
+    "/needs/psychological": Answer => by_number;
+    "/needs/shelter": Answer => by_number;
+    "/needs/legal": Answer => by_number;
+    "/needs/economic": Answer => by_number;
+    "/needs/documents": Answer => by_number;
+    "/needs/education": Answer => by_number;
+    "/needs/repatriation": Answer => by_number;
+    "/needs/familyReunification": Answer => by_number;
+    "/needs/disabilitySupport": Answer => by_number;
     "/professionalJudgement/level": Enum<RiskLevel> => |a| enum_value(a.professional_judgement.as_ref().map(|j| j.level));
     "/professionalJudgement/reason": Text => |a| text(a.professional_judgement.as_ref().map(|j| j.reason.as_str()));
     "/notes": Text => |a| text(a.notes.as_deref());
@@ -689,6 +712,55 @@ mod tests {
         }
         assert!(field("/danger/nonsense").is_none());
         assert!(field("/trafficking/indicators/d9_nothing").is_none());
+    }
+
+    #[test]
+    fn danger_questions_and_needs_are_read_by_their_place_in_the_section() -> Result<(), String> {
+        let mut assessment = crate::parse::parse_assessment(
+            br#"{"schemaVersion": "1", "id": "KTK-1", "assessedAt": "2026-11-29T10:00:00+08:00",
+              "assessor": {"name": "Sari", "agency": "UPTD PPA", "role": "social_worker"},
+              "caseTypes": ["ktk"], "intake": {"source": "self"},
+              "consent": {"services": true, "infoSharing": true, "reporting": false, "recordedAs": "written"},
+              "person": {"ageYears": 30, "sex": "female"}}"#,
+            crate::Lang::En,
+        )
+        .map_err(|problems| format!("{problems:?}"))?;
+        let sections = [
+            ("danger", DANGER, crate::model::Danger::QUESTIONS),
+            ("needs", NEEDS, crate::model::Needs::QUESTIONS),
+        ];
+        for (section, (start, end), questions) in sections {
+            let numbered = all().get(start..end).unwrap_or_default();
+            let pointers: Vec<&str> = numbered.iter().map(Field::pointer).collect();
+            let expected: Vec<String> = questions
+                .iter()
+                .map(|name| format!("/{section}/{name}"))
+                .collect();
+            assert_eq!(pointers, expected);
+            for (asked, name) in questions.iter().enumerate() {
+                let answers = serde_json::json!({ *name: "yes" });
+                match section {
+                    "danger" => {
+                        assessment.danger =
+                            serde_json::from_value(answers).map_err(|e| e.to_string())?;
+                    }
+                    _ => {
+                        assessment.needs =
+                            serde_json::from_value(answers).map_err(|e| e.to_string())?;
+                    }
+                }
+                for (place, field) in numbered.iter().enumerate() {
+                    let expected = (place == asked).then_some(Answer::Yes);
+                    assert_eq!(
+                        field.get(&assessment).answer(),
+                        expected,
+                        "{}",
+                        field.pointer()
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     #[test]
