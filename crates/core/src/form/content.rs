@@ -286,16 +286,15 @@ fn includes(at: &str, value: &str) -> Condition {
 }
 
 fn any_consent() -> Condition {
-    Condition::Any(
-        [
-            "/consent/services",
-            "/consent/infoSharing",
-            "/consent/reporting",
-        ]
-        .iter()
-        .map(|at| equals(at, Scalar::Bool(true)))
-        .collect(),
-    )
+    let mut any = Vec::with_capacity(3);
+    for at in [
+        "/consent/services",
+        "/consent/infoSharing",
+        "/consent/reporting",
+    ] {
+        any.push(equals(at, Scalar::Bool(true)));
+    }
+    Condition::Any(any)
 }
 
 const INTAKE: Part = Part {
