@@ -1079,9 +1079,9 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
                 .push(answer(lang, pointer, text, None));
         }
     }
-    trafficking
-        .questions
-        .extend(MIGRATION.iter().map(|q| q.build(lang)));
+    for question in MIGRATION {
+        trafficking.questions.push(question.build(lang));
+    }
     let mut needs = NEEDS_PART.build(lang);
     for (name, text) in entries(NEEDS).filter_map(|need| need.split_once('\u{1f}')) {
         let pointer = format!("/needs/{name}");
