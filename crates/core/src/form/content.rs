@@ -139,11 +139,20 @@ impl Q {
             hint: hint.map(|hint| pick(lang, hint)),
             required: self.required,
             visible: self.visible.condition(),
-            fields: self.fields.iter().map(|q| q.build(lang)).collect(),
+            fields: build_all(self.fields, lang),
             max_items: (self.max_items > 0).then_some(self.max_items),
             max_length: (self.max_length > 0).then_some(self.max_length),
         }
     }
+}
+
+/// Questions in `lang`, in order: one loop for a section's questions and a list's fields.
+fn build_all(questions: &[Q], lang: Lang) -> Vec<Question> {
+    let mut out = Vec::with_capacity(questions.len());
+    for question in questions {
+        out.push(question.build(lang));
+    }
+    out
 }
 
 const ANSWERS: L = list![
@@ -215,7 +224,7 @@ impl Part {
             title: pick(lang, self.title),
             hint: self.hint.map(|hint| pick(lang, hint)),
             visible: self.visible.condition(),
-            questions: self.questions.iter().map(|q| q.build(lang)).collect(),
+            questions: build_all(self.questions, lang),
         }
     }
 }
