@@ -163,16 +163,15 @@ const ANSWERS: L = list![
 
 /// The options of a list written with `list!`, split.
 fn options(lang: Lang, options: std::str::Split<'static, char>) -> Vec<Choice> {
-    options
-        .filter(|option| !option.is_empty())
-        .map(|option| {
-            let (value, text) = option.split_once('\u{1f}').unwrap_or((option, option));
-            Choice {
-                value: Value::String(value.to_owned()),
-                label: pick(lang, text),
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    for option in options.filter(|option| !option.is_empty()) {
+        let (value, text) = option.split_once('\u{1f}').unwrap_or((option, option));
+        out.push(Choice {
+            value: Value::String(value.to_owned()),
+            label: pick(lang, text),
+        });
+    }
+    out
 }
 
 /// When a section or a question shows.
