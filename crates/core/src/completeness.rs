@@ -1,8 +1,6 @@
 //! How complete an assessment is: questions answered, unknown and not asked, and the key
 //! questions still open.
 
-use std::sync::OnceLock;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -29,23 +27,13 @@ pub struct Completeness {
 }
 
 /// The fields under `prefix`, which the field table keeps together.
-fn under(prefix: &str) -> &'static [Field] {
-    let all = fields::all();
-    let start = all
-        .iter()
-        .position(|field| field.pointer().starts_with(prefix))
-        .unwrap_or(all.len());
-    let length = all[start..]
-        .iter()
-        .take_while(|field| field.pointer().starts_with(prefix))
-        .count();
-    &all[start..start + length]
+fn under(numbers: (usize, usize)) -> &'static [Field] {
+    fields::all().get(numbers.0..numbers.1).unwrap_or_default()
 }
 
-/// The danger questions and the needs, found in the field table once.
-fn sections() -> &'static (&'static [Field], &'static [Field]) {
-    static SECTIONS: OnceLock<(&'static [Field], &'static [Field])> = OnceLock::new();
-    SECTIONS.get_or_init(|| (under("/danger/"), under("/needs/")))
+/// The danger questions and the needs.
+fn sections() -> (&'static [Field], &'static [Field]) {
+    (under(fields::DANGER), under(fields::NEEDS))
 }
 
 /// Measures the completeness of an assessment.

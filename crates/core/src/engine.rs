@@ -142,12 +142,11 @@ impl Engine {
     ) -> AssessmentResult {
         let valid = !problems.iter().any(Problem::is_error);
         let risk = risk::assess_risk(assessment, &self.rules, lang);
-        if let Some(judgement) = &risk.judgement {
-            problems.extend(crate::validate::judgement_lowers(
-                judgement,
-                risk.computed_level,
-                lang,
-            ));
+        let lowers = risk.judgement.as_ref().and_then(|judgement| {
+            crate::validate::judgement_lowers(judgement, risk.computed_level, lang)
+        });
+        if let Some(problem) = lowers {
+            problems.push(problem);
         }
         let trafficking = trafficking::identify(assessment, &self.rules);
         let referrals = referral::refer(

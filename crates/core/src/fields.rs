@@ -313,6 +313,12 @@ impl Field {
     /// Reads the field from an assessment.
     pub fn get<'a>(&self, assessment: &'a Assessment) -> FieldValue<'a> {
         let index = self.index();
+        if let Some(at) = number_within(DANGER, index) {
+            return answer(assessment.danger.answer_at(at));
+        }
+        if let Some(at) = number_within(NEEDS, index) {
+            return answer(assessment.needs.answer_at(at));
+        }
         let indicators = IndicatorId::ALL.len();
         // The fields before the indicators, the indicators, the rest: each other field's getter
         // is numbered in that order.
@@ -334,20 +340,43 @@ impl Field {
     }
 }
 
+/// The numbers of the danger questions and of the needs, each in the order of its section's
+/// questions (a test holds them so): [`Field::get`] reads them by their place in the section, one
+/// reader for each section rather than one getter per question.
+pub(crate) const DANGER: (usize, usize) = numbers_under("/danger/");
+pub(crate) const NEEDS: (usize, usize) = numbers_under("/needs/");
+
+/// The place of field `index` among the fields numbered `range`, when it is one of them.
+fn number_within(range: (usize, usize), index: usize) -> Option<usize> {
+    (range.0..range.1).contains(&index).then(|| index - range.0)
+}
+
+/// The getter listed for a danger question or a need, which [`Field::get`] reads by its place in
+/// the section instead.
+fn by_number(_: &Assessment) -> FieldValue<'_> {
+    FieldValue::Absent
+}
+
 fn answer(value: Option<Answer>) -> FieldValue<'static> {
-    value.map_or(FieldValue::Absent, FieldValue::Answer)
+    value.map_or_else(absent, FieldValue::Answer)
 }
 
 fn enum_value<T: Named>(value: Option<T>) -> FieldValue<'static> {
-    value.map_or(FieldValue::Absent, |value| FieldValue::Enum(value.name()))
+    value.map_or_else(absent, |value| FieldValue::Enum(value.name()))
 }
 
 fn text(value: Option<&str>) -> FieldValue<'_> {
-    value.map_or(FieldValue::Absent, FieldValue::Text)
+    value.map_or_else(absent, FieldValue::Text)
 }
 
 fn set<T: Named + std::fmt::Debug>(value: &Set<T>) -> FieldValue<'_> {
     FieldValue::Set(value)
+}
+
+/// A field that is not there. Passed to `map_or_else`, it is made only when needed, so no unused
+/// value is dropped (a `FieldValue` may own a list).
+fn absent<'a>() -> FieldValue<'a> {
+    FieldValue::Absent
 }
 
 /// The strongest answer of several: yes over unknown over no; absent when there are none.
@@ -430,8 +459,8 @@ fields! {
     "/consent/recordedAs": Enum<ConsentRecord> => |a| enum_value(a.consent.recorded_as);
     "/consent/emergency/reason": Text => |a| text(a.consent.emergency.as_ref().map(|e| e.reason.as_str()));
     "/person/name": Text => |a| text(a.person.name.as_deref());
-    "/person/birthDate": Date => |a| a.person.birth_date.map_or(FieldValue::Absent, FieldValue::Date);
-    "/person/ageYears": Number => |a| a.person.age_years.map_or(FieldValue::Absent, |n| FieldValue::Number(f64::from(n)));
+    "/person/birthDate": Date => |a| a.person.birth_date.map_or_else(absent, FieldValue::Date);
+    "/person/ageYears": Number => |a| a.person.age_years.map_or_else(absent, |n| FieldValue::Number(f64::from(n)));
     "/person/sex": Enum<Sex> => |a| FieldValue::Enum(a.person.sex.name());
     "/person/nik": Text => |a| text(a.person.nik.as_deref());
     "/person/nationality": Text => |a| FieldValue::Text(&a.person.nationality);
@@ -443,64 +472,64 @@ fields! {
     "/person/safeContact/safeToCall": Answer => |a| answer(a.person.safe_contact.as_ref().map(|c| c.safe_to_call));
     "/person/safeContact/note": Text => |a| text(a.person.safe_contact.as_ref().and_then(|c| c.note.as_deref()));
     "/guardian/relationship": Enum<GuardianRelationship> => |a| enum_value(a.guardian.as_ref().map(|g| g.relationship));
-    "/guardian/suspectedPerpetrator": Bool => |a| a.guardian.as_ref().map_or(FieldValue::Absent, |g| FieldValue::Bool(g.suspected_perpetrator));
-    "/guardian/consentGiven": Bool => |a| a.guardian.as_ref().map_or(FieldValue::Absent, |g| FieldValue::Bool(g.consent_given));
-    "/violence/forms": Set<ViolenceForm> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| set(&v.forms));
-    "/violence/sexualViolence": Set<SexualViolenceType> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| set(&v.sexual_violence));
+    "/guardian/suspectedPerpetrator": Bool => |a| a.guardian.as_ref().map_or_else(absent, |g| FieldValue::Bool(g.suspected_perpetrator));
+    "/guardian/consentGiven": Bool => |a| a.guardian.as_ref().map_or_else(absent, |g| FieldValue::Bool(g.consent_given));
+    "/violence/forms": Set<ViolenceForm> => |a| a.violence.as_ref().map_or_else(absent, |v| set(&v.forms));
+    "/violence/sexualViolence": Set<SexualViolenceType> => |a| a.violence.as_ref().map_or_else(absent, |v| set(&v.sexual_violence));
     "/violence/setting": Enum<ViolenceSetting> => |a| enum_value(a.violence.as_ref().map(|v| v.setting));
-    "/violence/perpetrators/*/relationship": Set<Relationship> => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| names(v.perpetrators.iter().map(|p| p.relationship)));
-    "/violence/perpetrators/*/livesWithVictim": Answer => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| strongest(v.perpetrators.iter().map(|p| p.lives_with_victim)));
-    "/violence/perpetrators/*/hasAccess": Answer => |a| a.violence.as_ref().map_or(FieldValue::Absent, |v| strongest(v.perpetrators.iter().map(|p| p.has_access)));
-    "/violence/firstIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.first_incident_on).map_or(FieldValue::Absent, FieldValue::Date);
-    "/violence/lastIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.last_incident_on).map_or(FieldValue::Absent, FieldValue::Date);
-    "/violence/incidentsLast12Months": Number => |a| a.violence.as_ref().and_then(|v| v.incidents_last_12_months).map_or(FieldValue::Absent, |n| FieldValue::Number(f64::from(n)));
+    "/violence/perpetrators/*/relationship": Set<Relationship> => |a| a.violence.as_ref().map_or_else(absent, |v| names(v.perpetrators.iter().map(|p| p.relationship)));
+    "/violence/perpetrators/*/livesWithVictim": Answer => |a| a.violence.as_ref().map_or_else(absent, |v| strongest(v.perpetrators.iter().map(|p| p.lives_with_victim)));
+    "/violence/perpetrators/*/hasAccess": Answer => |a| a.violence.as_ref().map_or_else(absent, |v| strongest(v.perpetrators.iter().map(|p| p.has_access)));
+    "/violence/firstIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.first_incident_on).map_or_else(absent, FieldValue::Date);
+    "/violence/lastIncidentOn": Date => |a| a.violence.as_ref().and_then(|v| v.last_incident_on).map_or_else(absent, FieldValue::Date);
+    "/violence/incidentsLast12Months": Number => |a| a.violence.as_ref().and_then(|v| v.incidents_last_12_months).map_or_else(absent, |n| FieldValue::Number(f64::from(n)));
     "/violence/injuries": Enum<Injuries> => |a| enum_value(a.violence.as_ref().map(|v| v.injuries));
-    "/violence/lastSexualAssaultAt": DateTime => |a| a.violence.as_ref().and_then(|v| v.last_sexual_assault_at).map_or(FieldValue::Absent, FieldValue::DateTime);
-    "/danger/strangulation": Answer => |a| answer(a.danger.strangulation);
-    "/danger/threatsToKill": Answer => |a| answer(a.danger.threats_to_kill);
-    "/danger/weaponUsed": Answer => |a| answer(a.danger.weapon_used);
-    "/danger/weaponAccess": Answer => |a| answer(a.danger.weapon_access);
-    "/danger/escalation": Answer => |a| answer(a.danger.escalation);
-    "/danger/separation": Answer => |a| answer(a.danger.separation);
-    "/danger/stalking": Answer => |a| answer(a.danger.stalking);
-    "/danger/coerciveControl": Answer => |a| answer(a.danger.coercive_control);
-    "/danger/forcedSex": Answer => |a| answer(a.danger.forced_sex);
-    "/danger/abuseDuringPregnancy": Answer => |a| answer(a.danger.abuse_during_pregnancy);
-    "/danger/childrenThreatened": Answer => |a| answer(a.danger.children_threatened);
-    "/danger/perpetratorSubstanceAbuse": Answer => |a| answer(a.danger.perpetrator_substance_abuse);
-    "/danger/perpetratorSuicidal": Answer => |a| answer(a.danger.perpetrator_suicidal);
-    "/danger/perpetratorPriorViolence": Answer => |a| answer(a.danger.perpetrator_prior_violence);
-    "/danger/breachOfOrder": Answer => |a| answer(a.danger.breach_of_order);
-    "/danger/isolation": Answer => |a| answer(a.danger.isolation);
-    "/danger/fearsForLife": Answer => |a| answer(a.danger.fears_for_life);
-    "/danger/perpetratorNearby": Answer => |a| answer(a.danger.perpetrator_nearby);
-    "/danger/noSafePlaceTonight": Answer => |a| answer(a.danger.no_safe_place_tonight);
-    "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.process));
-    "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.means));
-    "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| set(&t.exploitation));
+    "/violence/lastSexualAssaultAt": DateTime => |a| a.violence.as_ref().and_then(|v| v.last_sexual_assault_at).map_or_else(absent, FieldValue::DateTime);
+    "/danger/strangulation": Answer => by_number;
+    "/danger/threatsToKill": Answer => by_number;
+    "/danger/weaponUsed": Answer => by_number;
+    "/danger/weaponAccess": Answer => by_number;
+    "/danger/escalation": Answer => by_number;
+    "/danger/separation": Answer => by_number;
+    "/danger/stalking": Answer => by_number;
+    "/danger/coerciveControl": Answer => by_number;
+    "/danger/forcedSex": Answer => by_number;
+    "/danger/abuseDuringPregnancy": Answer => by_number;
+    "/danger/childrenThreatened": Answer => by_number;
+    "/danger/perpetratorSubstanceAbuse": Answer => by_number;
+    "/danger/perpetratorSuicidal": Answer => by_number;
+    "/danger/perpetratorPriorViolence": Answer => by_number;
+    "/danger/breachOfOrder": Answer => by_number;
+    "/danger/isolation": Answer => by_number;
+    "/danger/fearsForLife": Answer => by_number;
+    "/danger/perpetratorNearby": Answer => by_number;
+    "/danger/noSafePlaceTonight": Answer => by_number;
+    "/trafficking/process": Set<Process> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.process));
+    "/trafficking/means": Set<Means> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.means));
+    "/trafficking/exploitation": Set<Exploitation> => |a| a.trafficking.as_ref().map_or_else(absent, |t| set(&t.exploitation));
     AFTER:
     "/trafficking/migration/migrantWorker": Answer => |a| answer(migration(a).map(|m| m.migrant_worker));
     "/trafficking/migration/destinationCountry": Text => |a| text(migration(a).and_then(|m| m.destination_country.as_deref()));
     "/trafficking/migration/departure": Enum<Departure> => |a| enum_value(migration(a).map(|m| m.departure));
     "/trafficking/migration/currentLocation": Enum<CurrentLocation> => |a| enum_value(migration(a).map(|m| m.current_location));
     "/trafficking/migration/documentsHeldByOthers": Answer => |a| answer(migration(a).map(|m| m.documents_held_by_others));
-    "/trafficking/events/*/kind": Set<EventKind> => |a| a.trafficking.as_ref().map_or(FieldValue::Absent, |t| names(t.events.iter().map(|e| e.kind)));
+    "/trafficking/events/*/kind": Set<EventKind> => |a| a.trafficking.as_ref().map_or_else(absent, |t| names(t.events.iter().map(|e| e.kind)));
     "/trafficking/events/*/place": Text => |_| FieldValue::Absent;
     "/trafficking/events/*/country": Text => |_| FieldValue::Absent;
     "/trafficking/events/*/from": Date => |_| FieldValue::Absent;
     "/trafficking/events/*/to": Date => |_| FieldValue::Absent;
     "/trafficking/recruiterRelationship": Enum<Relationship> => |a| enum_value(a.trafficking.as_ref().and_then(|t| t.recruiter_relationship));
-    "/needs/medicalUrgent": Answer => |a| answer(a.needs.medical_urgent);
-    "/needs/medical": Answer => |a| answer(a.needs.medical);
-    "/needs/psychological": Answer => |a| answer(a.needs.psychological);
-    "/needs/shelter": Answer => |a| answer(a.needs.shelter);
-    "/needs/legal": Answer => |a| answer(a.needs.legal);
-    "/needs/economic": Answer => |a| answer(a.needs.economic);
-    "/needs/documents": Answer => |a| answer(a.needs.documents);
-    "/needs/education": Answer => |a| answer(a.needs.education);
-    "/needs/repatriation": Answer => |a| answer(a.needs.repatriation);
-    "/needs/familyReunification": Answer => |a| answer(a.needs.family_reunification);
-    "/needs/disabilitySupport": Answer => |a| answer(a.needs.disability_support);
+    "/needs/medicalUrgent": Answer => by_number;
+    "/needs/medical": Answer => by_number;
+    "/needs/psychological": Answer => by_number;
+    "/needs/shelter": Answer => by_number;
+    "/needs/legal": Answer => by_number;
+    "/needs/economic": Answer => by_number;
+    "/needs/documents": Answer => by_number;
+    "/needs/education": Answer => by_number;
+    "/needs/repatriation": Answer => by_number;
+    "/needs/familyReunification": Answer => by_number;
+    "/needs/disabilitySupport": Answer => by_number;
     "/professionalJudgement/level": Enum<RiskLevel> => |a| enum_value(a.professional_judgement.as_ref().map(|j| j.level));
     "/professionalJudgement/reason": Text => |a| text(a.professional_judgement.as_ref().map(|j| j.reason.as_str()));
     "/notes": Text => |a| text(a.notes.as_deref());
@@ -531,6 +560,36 @@ const fn listed(index: usize) -> Listed {
     } else {
         AFTER[index - BEFORE.len() - indicators]
     }
+}
+
+/// The fields whose pointers start with `prefix`, which the table keeps together, as the range of
+/// their numbers: found while compiling, so no search runs when a result is made.
+pub(crate) const fn numbers_under(prefix: &str) -> (usize, usize) {
+    let prefix = prefix.as_bytes();
+    let (mut start, mut end) = (COUNT, COUNT);
+    let mut index = 0;
+    while index < COUNT {
+        let pointer = listed(index).pointer.as_bytes();
+        let mut matches = pointer.len() >= prefix.len();
+        let mut at = 0;
+        while matches && at < prefix.len() {
+            matches = pointer[at] == prefix[at];
+            at += 1;
+        }
+        if matches {
+            if start == COUNT {
+                start = index;
+            }
+            end = index + 1;
+        } else if start != COUNT {
+            break;
+        }
+        index += 1;
+    }
+    if start == COUNT {
+        end = COUNT;
+    }
+    (start, end)
 }
 
 /// Where each field's pointer starts in `POINTERS`, and where the last one ends.
@@ -653,6 +712,55 @@ mod tests {
         }
         assert!(field("/danger/nonsense").is_none());
         assert!(field("/trafficking/indicators/d9_nothing").is_none());
+    }
+
+    #[test]
+    fn danger_questions_and_needs_are_read_by_their_place_in_the_section() -> Result<(), String> {
+        let mut assessment = crate::parse::parse_assessment(
+            br#"{"schemaVersion": "1", "id": "KTK-1", "assessedAt": "2026-11-29T10:00:00+08:00",
+              "assessor": {"name": "Sari", "agency": "UPTD PPA", "role": "social_worker"},
+              "caseTypes": ["ktk"], "intake": {"source": "self"},
+              "consent": {"services": true, "infoSharing": true, "reporting": false, "recordedAs": "written"},
+              "person": {"ageYears": 30, "sex": "female"}}"#,
+            crate::Lang::En,
+        )
+        .map_err(|problems| format!("{problems:?}"))?;
+        let sections = [
+            ("danger", DANGER, crate::model::Danger::QUESTIONS),
+            ("needs", NEEDS, crate::model::Needs::QUESTIONS),
+        ];
+        for (section, (start, end), questions) in sections {
+            let numbered = all().get(start..end).unwrap_or_default();
+            let pointers: Vec<&str> = numbered.iter().map(Field::pointer).collect();
+            let expected: Vec<String> = questions
+                .iter()
+                .map(|name| format!("/{section}/{name}"))
+                .collect();
+            assert_eq!(pointers, expected);
+            for (asked, name) in questions.iter().enumerate() {
+                let answers = serde_json::json!({ *name: "yes" });
+                match section {
+                    "danger" => {
+                        assessment.danger =
+                            serde_json::from_value(answers).map_err(|e| e.to_string())?;
+                    }
+                    _ => {
+                        assessment.needs =
+                            serde_json::from_value(answers).map_err(|e| e.to_string())?;
+                    }
+                }
+                for (place, field) in numbered.iter().enumerate() {
+                    let expected = (place == asked).then_some(Answer::Yes);
+                    assert_eq!(
+                        field.get(&assessment).answer(),
+                        expected,
+                        "{}",
+                        field.pointer()
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     #[test]

@@ -269,7 +269,7 @@ pub fn refer(
             urgency: p.urgency,
             due_by: p.due_by,
             rules: p.rules,
-            basis: (!p.bases.is_empty()).then(|| p.bases.join("; ")),
+            basis: joined(&p.bases),
             consent,
             ready,
             label: p.label.to_owned(),
@@ -277,6 +277,21 @@ pub fn refer(
         });
     }
     out
+}
+
+/// The bases of a referral's rules joined by `; `; none when no rule gave one.
+fn joined(bases: &[&str]) -> Option<String> {
+    let mut text: Option<String> = None;
+    for basis in bases {
+        match text.as_mut() {
+            Some(text) => {
+                text.push_str("; ");
+                text.push_str(basis);
+            }
+            None => text = Some((*basis).to_owned()),
+        }
+    }
+    text
 }
 
 /// The consent footing of one referral, as `rules.md` says, checked in this order: statutory,
@@ -306,4 +321,22 @@ pub fn consent_state(
         return ConsentState::GuardianNeeded;
     }
     ConsentState::Needed
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bases_are_joined_as_join_joins_them() {
+        let cases: [&[&str]; 5] = [
+            &[],
+            &["UU 23/2004"],
+            &["UU 23/2004", "UU 21/2007"],
+            &["", "a"],
+            &["a", "", "b; c"],
+        ];
+        for bases in cases {
+            let expected = (!bases.is_empty()).then(|| bases.join("; "));
+            assert_eq!(super::joined(bases), expected, "{bases:?}");
+        }
+    }
 }

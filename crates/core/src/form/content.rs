@@ -139,11 +139,20 @@ impl Q {
             hint: hint.map(|hint| pick(lang, hint)),
             required: self.required,
             visible: self.visible.condition(),
-            fields: self.fields.iter().map(|q| q.build(lang)).collect(),
+            fields: build_all(self.fields, lang),
             max_items: (self.max_items > 0).then_some(self.max_items),
             max_length: (self.max_length > 0).then_some(self.max_length),
         }
     }
+}
+
+/// Questions in `lang`, in order: one loop for a section's questions and a list's fields.
+fn build_all(questions: &[Q], lang: Lang) -> Vec<Question> {
+    let mut out = Vec::with_capacity(questions.len());
+    for question in questions {
+        out.push(question.build(lang));
+    }
+    out
 }
 
 const ANSWERS: L = list![
@@ -154,16 +163,15 @@ const ANSWERS: L = list![
 
 /// The options of a list written with `list!`, split.
 fn options(lang: Lang, options: std::str::Split<'static, char>) -> Vec<Choice> {
-    options
-        .filter(|option| !option.is_empty())
-        .map(|option| {
-            let (value, text) = option.split_once('\u{1f}').unwrap_or((option, option));
-            Choice {
-                value: Value::String(value.to_owned()),
-                label: pick(lang, text),
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    for option in options.filter(|option| !option.is_empty()) {
+        let (value, text) = option.split_once('\u{1f}').unwrap_or((option, option));
+        out.push(Choice {
+            value: Value::String(value.to_owned()),
+            label: pick(lang, text),
+        });
+    }
+    out
 }
 
 /// When a section or a question shows.
@@ -215,7 +223,7 @@ impl Part {
             title: pick(lang, self.title),
             hint: self.hint.map(|hint| pick(lang, hint)),
             visible: self.visible.condition(),
-            questions: self.questions.iter().map(|q| q.build(lang)).collect(),
+            questions: build_all(self.questions, lang),
         }
     }
 }
@@ -286,16 +294,15 @@ fn includes(at: &str, value: &str) -> Condition {
 }
 
 fn any_consent() -> Condition {
-    Condition::Any(
-        [
-            "/consent/services",
-            "/consent/infoSharing",
-            "/consent/reporting",
-        ]
-        .iter()
-        .map(|at| equals(at, Scalar::Bool(true)))
-        .collect(),
-    )
+    let mut any = Vec::with_capacity(3);
+    for at in [
+        "/consent/services",
+        "/consent/infoSharing",
+        "/consent/reporting",
+    ] {
+        any.push(equals(at, Scalar::Bool(true)));
+    }
+    Condition::Any(any)
 }
 
 const INTAKE: Part = Part {
@@ -1080,9 +1087,9 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
                 .push(answer(lang, pointer, text, None));
         }
     }
-    trafficking
-        .questions
-        .extend(MIGRATION.iter().map(|q| q.build(lang)));
+    for question in MIGRATION {
+        trafficking.questions.push(question.build(lang));
+    }
     let mut needs = NEEDS_PART.build(lang);
     for (name, text) in entries(NEEDS).filter_map(|need| need.split_once('\u{1f}')) {
         let pointer = format!("/needs/{name}");

@@ -150,7 +150,24 @@ macro_rules! answers {
         impl $name {
             /// Every question as `(JSON name, answer)`, in schema order.
             pub fn answers(&self) -> impl Iterator<Item = (&'static str, Option<$crate::model::Answer>)> + '_ {
-                [$(($json, self.$field)),*].into_iter()
+                // The names from the one table rather than paired in again with each answer.
+                Self::QUESTIONS.iter().copied().zip([$(self.$field),*])
+            }
+
+            /// The answer to the question numbered `index` in [`Self::QUESTIONS`]; `None` when it
+            /// was not asked or there is no such question.
+            // Counted down question by question, which compiles to one jump on `index`; the
+            // count after the last question is not read.
+            #[allow(unused_assignments)]
+            pub fn answer_at(&self, index: usize) -> Option<$crate::model::Answer> {
+                let mut left = index;
+                $(
+                    if left == 0 {
+                        return self.$field;
+                    }
+                    left = left.wrapping_sub(1);
+                )*
+                None
             }
 
             /// The JSON names of every question, in schema order.

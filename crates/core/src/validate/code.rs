@@ -329,7 +329,14 @@ fn render(template: &str, params: &[(&str, &str)]) -> String {
 /// Keeps messages readable when a user value is long.
 fn push_shortened(message: &mut String, value: &str) {
     const MAX: usize = 80;
-    match value.char_indices().nth(MAX) {
+    // Where character number MAX starts: the bytes that begin a character are counted, without
+    // decoding any (the crate's `char_count` counts the same way).
+    let mut begun = 0;
+    let cut = value.bytes().enumerate().find(|(_, byte)| {
+        begun += usize::from(byte & 0xC0 != 0x80);
+        begun > MAX
+    });
+    match cut {
         Some((cut, _)) => {
             message.push_str(value.get(..cut).unwrap_or_default());
             message.push('…');
@@ -392,6 +399,26 @@ mod tests {
         ];
         for (template, params, expected) in cases {
             assert_eq!(render(template, &params), expected, "{template}");
+        }
+    }
+
+    #[test]
+    fn long_values_are_cut_after_80_characters_of_any_width() {
+        for unit in ["x", "é", "中", "🙂", "a\u{301}"] {
+            for count in [0, 1, 79, 80, 81, 200] {
+                let value = unit.repeat(count);
+                let mut expected = String::new();
+                match value.char_indices().nth(80) {
+                    Some((cut, _)) => {
+                        expected.push_str(&value[..cut]);
+                        expected.push('…');
+                    }
+                    None => expected.push_str(&value),
+                }
+                let mut message = String::new();
+                push_shortened(&mut message, &value);
+                assert_eq!(message, expected, "{unit} × {count}");
+            }
         }
     }
 

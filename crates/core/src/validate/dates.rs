@@ -1,7 +1,7 @@
 //! Dates against each other: nothing after `assessedAt`, no birth after an incident, age and birth
 //! date in agreement, and periods that end after they begin.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{whole_years_between, Assessment, Lang};
 use crate::problem::Problem;
@@ -10,30 +10,46 @@ use super::Code;
 use crate::encode::{date_text, date_time_text};
 
 pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
-    // Written out only for a problem.
-    let assessed_at = || date_time_text(&assessment.assessed_at);
     let today = assessment.assessed_on();
-    let dates = recorded_dates(assessment);
-    for (path, date) in &dates {
-        if *date > today {
-            out.push(Code::DateInFuture.problem_with(
-                path.pointer(),
-                lang,
-                &[("value", &date_text(*date)), ("assessedAt", &assessed_at())],
-            ));
+    let violence = assessment.violence.as_ref();
+    let events = assessment
+        .trafficking
+        .as_ref()
+        .map_or(&[][..], |trafficking| &trafficking.events[..]);
+    // Walked in the order the findings are listed; an event's pointer is written only for a
+    // finding.
+    let mut dated = |name: &'static str, event: Option<usize>, date: Option<NaiveDate>| {
+        if let Some(date) = date.filter(|date| *date > today) {
+            let path = match event {
+                Some(index) => event_pointer(index, name),
+                None => name.to_owned(),
+            };
+            in_future(out, lang, path, &date_text(date), &assessment.assessed_at);
         }
+    };
+    dated("/person/birthDate", None, assessment.person.birth_date);
+    if let Some(violence) = violence {
+        dated(
+            "/violence/firstIncidentOn",
+            None,
+            violence.first_incident_on,
+        );
+        dated("/violence/lastIncidentOn", None, violence.last_incident_on);
     }
-    if let Some(violence) = &assessment.violence {
+    for (index, event) in events.iter().enumerate() {
+        dated("from", Some(index), event.from);
+        dated("to", Some(index), event.to);
+    }
+    if let Some(violence) = violence {
         if let Some(at) = violence.last_sexual_assault_at {
             if at > assessment.assessed_at {
-                out.push(Code::DateInFuture.problem_with(
-                    "/violence/lastSexualAssaultAt",
+                in_future(
+                    out,
                     lang,
-                    &[
-                        ("value", &date_time_text(&at)),
-                        ("assessedAt", &assessed_at()),
-                    ],
-                ));
+                    "/violence/lastSexualAssaultAt".to_owned(),
+                    &date_time_text(&at),
+                    &assessment.assessed_at,
+                );
             }
         }
         if let (Some(first), Some(last)) = (violence.first_incident_on, violence.last_incident_on) {
@@ -46,65 +62,40 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
             }
         }
     }
-    if let Some(trafficking) = &assessment.trafficking {
-        for (index, event) in trafficking.events.iter().enumerate() {
-            if let (Some(from), Some(to)) = (event.from, event.to) {
-                if to < from {
-                    out.push(Code::EventDateOrder.problem_with(
-                        format!("/trafficking/events/{index}/to"),
-                        lang,
-                        &[("from", &date_text(from)), ("to", &date_text(to))],
-                    ));
-                }
+    for (index, event) in events.iter().enumerate() {
+        if let (Some(from), Some(to)) = (event.from, event.to) {
+            if to < from {
+                out.push(Code::EventDateOrder.problem_with(
+                    event_pointer(index, "to"),
+                    lang,
+                    &[("from", &date_text(from)), ("to", &date_text(to))],
+                ));
             }
         }
     }
     age(assessment, lang, out);
 }
 
-/// Where a recorded date is; its pointer is written out only for a problem.
-enum DatePath {
-    Fixed(&'static str),
-    /// An event's `from` or `to`.
-    Event(usize, &'static str),
+/// The finding for a date or time after `assessedAt`, `value` as it was written.
+fn in_future(
+    out: &mut Vec<Problem>,
+    lang: Lang,
+    path: String,
+    value: &str,
+    assessed_at: &DateTime<FixedOffset>,
+) {
+    out.push(Code::DateInFuture.problem_with(
+        path,
+        lang,
+        &[
+            ("value", value),
+            ("assessedAt", &date_time_text(assessed_at)),
+        ],
+    ));
 }
 
-impl DatePath {
-    fn pointer(&self) -> String {
-        match self {
-            DatePath::Fixed(pointer) => (*pointer).to_owned(),
-            DatePath::Event(index, name) => format!("/trafficking/events/{index}/{name}"),
-        }
-    }
-}
-
-/// The calendar dates of the assessment, with their places, birth date first.
-fn recorded_dates(assessment: &Assessment) -> Vec<(DatePath, NaiveDate)> {
-    let mut out = Vec::new();
-    if let Some(birth) = assessment.person.birth_date {
-        out.push((DatePath::Fixed("/person/birthDate"), birth));
-    }
-    if let Some(violence) = &assessment.violence {
-        let pairs = [
-            ("/violence/firstIncidentOn", violence.first_incident_on),
-            ("/violence/lastIncidentOn", violence.last_incident_on),
-        ];
-        for (pointer, date) in pairs {
-            if let Some(date) = date {
-                out.push((DatePath::Fixed(pointer), date));
-            }
-        }
-    }
-    if let Some(trafficking) = &assessment.trafficking {
-        for (index, event) in trafficking.events.iter().enumerate() {
-            for (name, date) in [("from", event.from), ("to", event.to)] {
-                if let Some(date) = date {
-                    out.push((DatePath::Event(index, name), date));
-                }
-            }
-        }
-    }
-    out
+fn event_pointer(index: usize, name: &str) -> String {
+    format!("/trafficking/events/{index}/{name}")
 }
 
 fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
@@ -187,5 +178,62 @@ mod tests {
             .map(|p| (p.path.as_str(), p.params.get("incident")))
             .collect();
         assert_eq!(found, [("/person/birthDate", Some("2011-02-02"))]);
+    }
+
+    #[test]
+    fn dates_are_checked_in_the_order_they_are_recorded() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/cases/valid/kpo-child-domestic-servitude.json"
+        );
+        let mut document: serde_json::Value = std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        document["person"]["birthDate"] = "2026-12-01".into();
+        document["trafficking"]["events"] = serde_json::json!([
+            {"kind": "recruitment", "from": "2026-12-02", "to": "2026-01-04"},
+            {"kind": "exploitation", "from": "2026-01-05", "to": "2026-12-03"},
+            {"kind": "exploitation", "from": "2026-03-05", "to": "2026-02-01"}
+        ]);
+        let text = document.to_string();
+        let checked = check(text.as_bytes(), Lang::En);
+        let found: Vec<_> = checked
+            .problems
+            .iter()
+            .filter(|p| p.code == "date.in_future" || p.code == "event.date_order")
+            .map(|p| (p.code.as_str(), p.path.as_str(), p.message.as_str()))
+            .collect();
+        let at = "2026-11-26T11:00:00+08:00";
+        assert_eq!(
+            found,
+            [
+                (
+                    "date.in_future",
+                    "/person/birthDate",
+                    &*format!("`2026-12-01` is after the assessment time `{at}`")
+                ),
+                (
+                    "date.in_future",
+                    "/trafficking/events/0/from",
+                    &*format!("`2026-12-02` is after the assessment time `{at}`")
+                ),
+                (
+                    "date.in_future",
+                    "/trafficking/events/1/to",
+                    &*format!("`2026-12-03` is after the assessment time `{at}`")
+                ),
+                (
+                    "event.date_order",
+                    "/trafficking/events/0/to",
+                    "the event ends on `2026-01-04`, before it begins on `2026-12-02`"
+                ),
+                (
+                    "event.date_order",
+                    "/trafficking/events/2/to",
+                    "the event ends on `2026-02-01`, before it begins on `2026-03-05`"
+                ),
+            ]
+        );
     }
 }
