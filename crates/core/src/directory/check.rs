@@ -99,8 +99,8 @@ fn check(raw: &RawDirectory) -> Result<Vec<Set<ServiceKind>>, DirectoryError> {
             count: raw.providers.len(),
         });
     }
-    // Provider ids seen so far, sorted.
-    let mut seen: Vec<&str> = Vec::with_capacity(raw.providers.len());
+    // Provider ids seen so far, sorted: the set the rule set's ids are checked with.
+    let mut seen = Vec::with_capacity(raw.providers.len());
     let mut services = Vec::with_capacity(raw.providers.len());
     for (index, provider) in raw.providers.iter().enumerate() {
         let id = provider.id.as_str();
@@ -110,13 +110,10 @@ fn check(raw: &RawDirectory) -> Result<Vec<Set<ServiceKind>>, DirectoryError> {
                 value: id.to_owned(),
             });
         }
-        match seen.binary_search(&id) {
-            Ok(_) => {
-                return Err(DirectoryError::DuplicateProviderId {
-                    provider: id.to_owned(),
-                })
-            }
-            Err(at) => seen.insert(at, id),
+        if !crate::insert_sorted(&mut seen, id.to_owned()) {
+            return Err(DirectoryError::DuplicateProviderId {
+                provider: id.to_owned(),
+            });
         }
         services.push(check_provider(provider)?);
     }
