@@ -55,7 +55,7 @@ pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryEr
         return Err(shape_error(
             bytes,
             &repeated.pointer,
-            &format!("the key `{}` appears more than once", repeated.key),
+            &repeated_key(&repeated.key),
         ));
     }
     let mut raw: RawDirectory = crate::decode::document(&read.value)
@@ -280,6 +280,11 @@ fn provider_text(
         }),
         _ => Ok(()),
     }
+}
+
+/// The problem of a key that repeats an earlier key of its object, in directories and rule sets.
+pub(crate) fn repeated_key(key: &str) -> String {
+    format!("the key `{key}` appears more than once")
 }
 
 /// `^[A-Za-z0-9._-]{1,64}$`: the ids of directories, providers, rule sets and rules.

@@ -108,7 +108,7 @@ pub(super) fn from_json(bytes: &[u8]) -> Result<RuleSet, RuleSetError> {
     if let Some(repeated) = read.repeated_keys.first() {
         return Err(doc_error(
             &repeated.pointer,
-            format!("the key `{}` appears more than once", repeated.key),
+            crate::directory::repeated_key(&repeated.key),
         ));
     }
     let document = crate::decode::document::<RuleSetDocument>(&read.value)
