@@ -7,7 +7,7 @@ use super::{
     CatalogueEntry, Checked, ReferralRule, RuleSet, RuleSetDocument, StatusRule, StatusTest,
     MAX_BYTES,
 };
-use crate::condition::{Compiled, Condition, Scope};
+use crate::condition::{Compiled, Condition, ConditionError, Scope};
 use crate::decode::DecodeError;
 use crate::directory::is_id;
 use crate::fields::{self, Field, FieldKind};
@@ -484,9 +484,13 @@ fn referral_due_from(
                 field.kind().as_str()
             ),
         )),
+        // Worded as a condition's unknown pointer, by the same error.
         None => Err(place.error(
             "dueFrom",
-            format!("pointer `{}` is not a field of the assessment", due.at),
+            ConditionError::UnknownPointer {
+                pointer: due.at.clone(),
+            }
+            .to_string(),
         )),
     }
 }
