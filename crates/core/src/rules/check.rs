@@ -82,10 +82,10 @@ impl RuleSetError {
     }
 }
 
-fn doc_error(field: &str, problem: impl Into<String>) -> RuleSetError {
+fn doc_error(field: &str, problem: String) -> RuleSetError {
     RuleSetError::Document {
         field: field.to_owned(),
-        problem: problem.into(),
+        problem,
     }
 }
 
@@ -255,7 +255,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     if blank(&doc.version) || doc.version.len() > 32 {
         return Err(doc_error(
             "/version",
-            "the version must be 1 to 32 characters",
+            "the version must be 1 to 32 characters".to_owned(),
         ));
     }
     for (field, text) in [
@@ -330,7 +330,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     if dimensions.len() != 6 || dimensions.iter().zip(1..).any(|(d, id)| d.id != id) {
         return Err(doc_error(
             "/trafficking/dimensions",
-            "the dimensions must be 1 to 6, in order, each once",
+            "the dimensions must be 1 to 6, in order, each once".to_owned(),
         ));
     }
     for (index, dimension) in dimensions.iter().enumerate() {
@@ -349,7 +349,8 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     {
         return Err(doc_error(
             "/trafficking/dimensionRule",
-            "every combination must ask for at least one indicator, and there must be one",
+            "every combination must ask for at least one indicator, and there must be one"
+                .to_owned(),
         ));
     }
     for (index, rule) in trafficking.status_rules.iter().enumerate() {
