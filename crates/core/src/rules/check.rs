@@ -295,7 +295,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     let mut seen = Vec::new();
     let mut number = 0;
 
-    let mut factors = Vec::with_capacity(doc.risk.factors.len());
+    let mut factors = Vec::new();
     for (index, factor) in doc.risk.factors.iter().enumerate() {
         let place = Place {
             list: "/risk/factors",
@@ -314,7 +314,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         }
         factors.push(place.compile(&factor.when, Scope::Assessment)?);
     }
-    let mut floors = Vec::with_capacity(doc.risk.floors.len());
+    let mut floors = Vec::new();
     for (index, floor) in doc.risk.floors.iter().enumerate() {
         let place = Place {
             list: "/risk/floors",
@@ -362,7 +362,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         place.head(&mut seen, &mut number, &rule.label)?;
         status_rule(&place, rule)?;
     }
-    let mut catalogue = Vec::with_capacity(trafficking.catalogue.len());
+    let mut catalogue = Vec::new();
     for (index, entry) in trafficking.catalogue.iter().enumerate() {
         let place = Place {
             list: "/trafficking/catalogue",
@@ -373,8 +373,8 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         catalogue.push(id);
     }
 
-    let mut referrals = Vec::with_capacity(doc.referrals.len());
-    let mut due_from = Vec::with_capacity(doc.referrals.len());
+    let mut referrals = Vec::new();
+    let mut due_from = Vec::new();
     for (index, rule) in doc.referrals.iter().enumerate() {
         let place = Place {
             list: "/referrals",
