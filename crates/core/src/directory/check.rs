@@ -55,25 +55,12 @@ pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryEr
         return Err(shape_error(
             bytes,
             &repeated.pointer,
-            &format!("the key `{}` appears more than once", repeated.key),
+            &repeated_key(&repeated.key),
         ));
     }
     let mut raw: RawDirectory = crate::decode::document(&read.value)
         .map_err(|e| shape_error(bytes, &e.pointer, &e.message))?;
-    // Everything is checked on the document as read, and only then taken out of it, so an
-    // error leaves one document to drop rather than a half-built directory.
-    let services = check(&raw)?;
-    let mut providers = Vec::with_capacity(services.len());
-    for (raw, services) in raw.providers.iter_mut().zip(services) {
-        providers.push(Provider {
-            id: take(&mut raw.id),
-            name: take(&mut raw.name),
-            services,
-            areas: Set::new(take(&mut raw.areas)),
-            contact: take(&mut raw.contact),
-            accepts: raw.accepts,
-        });
-    }
+    let providers = check(&mut raw)?;
     Ok(Directory {
         id: take(&mut raw.id),
         version: take(&mut raw.version),
@@ -82,8 +69,9 @@ pub(super) fn directory_from_json(bytes: &[u8]) -> Result<Directory, DirectoryEr
     })
 }
 
-/// Every rule the types cannot say, in file order; each provider's service kinds.
-fn check(raw: &RawDirectory) -> Result<Vec<Set<ServiceKind>>, DirectoryError> {
+/// Every rule the types cannot say, in file order; the providers, each taken out of the
+/// document once its rules hold.
+fn check(raw: &mut RawDirectory) -> Result<Vec<Provider>, DirectoryError> {
     if !is_id(&raw.id) {
         return Err(DirectoryError::InvalidId {
             value: raw.id.clone(),
@@ -99,10 +87,10 @@ fn check(raw: &RawDirectory) -> Result<Vec<Set<ServiceKind>>, DirectoryError> {
             count: raw.providers.len(),
         });
     }
-    // Provider ids seen so far, sorted.
-    let mut seen: Vec<&str> = Vec::with_capacity(raw.providers.len());
-    let mut services = Vec::with_capacity(raw.providers.len());
-    for (index, provider) in raw.providers.iter().enumerate() {
+    // Provider ids seen so far, sorted: the set the rule set's ids are checked with.
+    let mut seen = Vec::with_capacity(raw.providers.len());
+    let mut providers = Vec::with_capacity(raw.providers.len());
+    for (index, provider) in raw.providers.iter_mut().enumerate() {
         let id = provider.id.as_str();
         if !is_id(id) {
             return Err(DirectoryError::InvalidProviderId {
@@ -110,17 +98,22 @@ fn check(raw: &RawDirectory) -> Result<Vec<Set<ServiceKind>>, DirectoryError> {
                 value: id.to_owned(),
             });
         }
-        match seen.binary_search(&id) {
-            Ok(_) => {
-                return Err(DirectoryError::DuplicateProviderId {
-                    provider: id.to_owned(),
-                })
-            }
-            Err(at) => seen.insert(at, id),
+        if !crate::insert_sorted(&mut seen, id.to_owned()) {
+            return Err(DirectoryError::DuplicateProviderId {
+                provider: id.to_owned(),
+            });
         }
-        services.push(check_provider(provider)?);
+        let services = check_provider(provider)?;
+        providers.push(Provider {
+            id: take(&mut provider.id),
+            name: take(&mut provider.name),
+            services,
+            areas: Set::new(take(&mut provider.areas)),
+            contact: take(&mut provider.contact),
+            accepts: provider.accepts,
+        });
     }
-    Ok(services)
+    Ok(providers)
 }
 
 /// A provider's rules; its service kinds.
@@ -283,6 +276,11 @@ fn provider_text(
         }),
         _ => Ok(()),
     }
+}
+
+/// The problem of a key that repeats an earlier key of its object, in directories and rule sets.
+pub(crate) fn repeated_key(key: &str) -> String {
+    format!("the key `{key}` appears more than once")
 }
 
 /// `^[A-Za-z0-9._-]{1,64}$`: the ids of directories, providers, rule sets and rules.

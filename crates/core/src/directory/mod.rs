@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Person, Region, Set, Sex};
 use crate::service::ServiceKind;
 
-pub(crate) use check::is_id;
+pub(crate) use check::{is_id, repeated_key};
 pub use error::DirectoryError;
 pub use markdown::directory_markdown;
 

@@ -7,7 +7,7 @@ use super::{
     CatalogueEntry, Checked, ReferralRule, RuleSet, RuleSetDocument, StatusRule, StatusTest,
     MAX_BYTES,
 };
-use crate::condition::{Compiled, Condition, Scope};
+use crate::condition::{Compiled, Condition, ConditionError, Scope};
 use crate::decode::DecodeError;
 use crate::directory::is_id;
 use crate::fields::{self, Field, FieldKind};
@@ -82,10 +82,10 @@ impl RuleSetError {
     }
 }
 
-fn doc_error(field: &str, problem: impl Into<String>) -> RuleSetError {
+fn doc_error(field: &str, problem: String) -> RuleSetError {
     RuleSetError::Document {
         field: field.to_owned(),
-        problem: problem.into(),
+        problem,
     }
 }
 
@@ -108,7 +108,7 @@ pub(super) fn from_json(bytes: &[u8]) -> Result<RuleSet, RuleSetError> {
     if let Some(repeated) = read.repeated_keys.first() {
         return Err(doc_error(
             &repeated.pointer,
-            format!("the key `{}` appears more than once", repeated.key),
+            crate::directory::repeated_key(&repeated.key),
         ));
     }
     let document = crate::decode::document::<RuleSetDocument>(&read.value)
@@ -255,7 +255,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     if blank(&doc.version) || doc.version.len() > 32 {
         return Err(doc_error(
             "/version",
-            "the version must be 1 to 32 characters",
+            "the version must be 1 to 32 characters".to_owned(),
         ));
     }
     for (field, text) in [
@@ -295,7 +295,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     let mut seen = Vec::new();
     let mut number = 0;
 
-    let mut factors = Vec::with_capacity(doc.risk.factors.len());
+    let mut factors = Vec::new();
     for (index, factor) in doc.risk.factors.iter().enumerate() {
         let place = Place {
             list: "/risk/factors",
@@ -314,7 +314,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         }
         factors.push(place.compile(&factor.when, Scope::Assessment)?);
     }
-    let mut floors = Vec::with_capacity(doc.risk.floors.len());
+    let mut floors = Vec::new();
     for (index, floor) in doc.risk.floors.iter().enumerate() {
         let place = Place {
             list: "/risk/floors",
@@ -330,7 +330,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     if dimensions.len() != 6 || dimensions.iter().zip(1..).any(|(d, id)| d.id != id) {
         return Err(doc_error(
             "/trafficking/dimensions",
-            "the dimensions must be 1 to 6, in order, each once",
+            "the dimensions must be 1 to 6, in order, each once".to_owned(),
         ));
     }
     for (index, dimension) in dimensions.iter().enumerate() {
@@ -349,7 +349,8 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     {
         return Err(doc_error(
             "/trafficking/dimensionRule",
-            "every combination must ask for at least one indicator, and there must be one",
+            "every combination must ask for at least one indicator, and there must be one"
+                .to_owned(),
         ));
     }
     for (index, rule) in trafficking.status_rules.iter().enumerate() {
@@ -361,7 +362,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         place.head(&mut seen, &mut number, &rule.label)?;
         status_rule(&place, rule)?;
     }
-    let mut catalogue = Vec::with_capacity(trafficking.catalogue.len());
+    let mut catalogue = Vec::new();
     for (index, entry) in trafficking.catalogue.iter().enumerate() {
         let place = Place {
             list: "/trafficking/catalogue",
@@ -372,8 +373,8 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         catalogue.push(id);
     }
 
-    let mut referrals = Vec::with_capacity(doc.referrals.len());
-    let mut due_from = Vec::with_capacity(doc.referrals.len());
+    let mut referrals = Vec::new();
+    let mut due_from = Vec::new();
     for (index, rule) in doc.referrals.iter().enumerate() {
         let place = Place {
             list: "/referrals",
@@ -484,9 +485,13 @@ fn referral_due_from(
                 field.kind().as_str()
             ),
         )),
+        // Worded as a condition's unknown pointer, by the same error.
         None => Err(place.error(
             "dueFrom",
-            format!("pointer `{}` is not a field of the assessment", due.at),
+            ConditionError::UnknownPointer {
+                pointer: due.at.clone(),
+            }
+            .to_string(),
         )),
     }
 }
