@@ -148,7 +148,7 @@ fn bundle(www: &Path, release: bool) -> Result<(), String> {
 /// Builds the module with cargo. A release is built on the nightly toolchain when it has the
 /// standard library's source: the standard library is then compiled with the module, for size,
 /// with panics that stop at once (the module never shows a panic message: errors are data), no
-/// `Debug` text and no source locations in it. That makes the module about 7 KB gzip smaller.
+/// `Debug` text and no source locations in it. That makes the module about 6 KB gzip smaller.
 /// Without such a toolchain, or if that build fails, the release is built on the toolchain at hand
 /// and the module is larger, but the same.
 fn build_module(root: &Path, release: bool) -> Result<(), String> {
@@ -184,7 +184,7 @@ fn build_module(root: &Path, release: bool) -> Result<(), String> {
         } else {
             eprintln!(
                 "note: no nightly toolchain with `rust-src`: the module is built on the current \
-                 toolchain and is about 7 KB gzip larger \
+                 toolchain and is about 6 KB gzip larger \
                  (`rustup toolchain install nightly --component rust-src` makes it smaller)"
             );
         }
