@@ -203,6 +203,10 @@ const SIZE_FLAGS: &[&str] = &[
     "-Cpanic=immediate-abort",
     "-Zfmt-debug=none",
     "-Zlocation-detail=none",
+    // Without reference types, wasm-bindgen keeps JavaScript values in a table on the JavaScript
+    // side instead of giving every export a shim in the module: 0.6 KB gzip less module for
+    // 0.1 KB more glue.
+    "-Ctarget-feature=-reference-types",
 ];
 
 /// True when a nightly toolchain is installed with the standard library's source, which
