@@ -4,7 +4,6 @@ use lindung::directory::{Directory, DirectoryError};
 use lindung::encode::{self, Encode};
 use lindung::form::Form;
 use lindung::json::Value;
-use lindung::problem::Params;
 use lindung::rules::RuleSetError;
 use lindung::{encode_struct, Engine, Lang, Problem, RuleSet, Severity};
 
@@ -89,40 +88,16 @@ pub(crate) fn text<T: Encode + ?Sized>(value: &T) -> String {
     encode::to_json(value)
 }
 
-/// `{problems, valid}`: the answer to `validate`, every object's keys in the order a JSON object
-/// sorts them (as it has always been written).
+/// `{problems, valid}`: the answer to `validate`, each problem written as the result document
+/// writes it.
 pub(crate) struct Validity<'a> {
-    problems: Vec<SortedProblem<'a>>,
+    problems: &'a [Problem],
     valid: bool,
 }
 
 impl<'a> Validity<'a> {
     pub(crate) fn new(problems: &'a [Problem], valid: bool) -> Self {
-        Validity {
-            problems: problems.iter().map(SortedProblem::from).collect(),
-            valid,
-        }
-    }
-}
-
-/// A problem with its keys sorted.
-struct SortedProblem<'a> {
-    code: &'a str,
-    message: &'a str,
-    params: &'a Params,
-    path: &'a str,
-    severity: Severity,
-}
-
-impl<'a> From<&'a Problem> for SortedProblem<'a> {
-    fn from(problem: &'a Problem) -> Self {
-        SortedProblem {
-            code: &problem.code,
-            message: &problem.message,
-            params: &problem.params,
-            path: &problem.path,
-            severity: problem.severity,
-        }
+        Validity { problems, valid }
     }
 }
 
@@ -140,23 +115,12 @@ struct Versions<'a> {
 }
 
 encode_struct!(<'a> Validity<'a> { problems: "problems", valid: "valid" });
-encode_struct!(<'a> SortedProblem<'a> {
-    code: "code",
-    message: "message",
-    params: "params" if is_empty,
-    path: "path",
-    severity: "severity",
-});
 encode_struct!(<'a> Versioned<'a> { id: "id", version: "version" });
 encode_struct!(<'a> Versions<'a> {
     directory: "directory",
     lindung: "lindung",
     rules: "rules",
 });
-
-fn is_empty(params: &&Params) -> bool {
-    params.is_empty()
-}
 
 /// Reads a language code; anything but `en` is Bahasa Indonesia, the default.
 pub fn lang(code: &str) -> Lang {
@@ -258,18 +222,27 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn validate_and_version_write_what_a_json_object_writes() {
+    fn validate_and_version_write_what_serde_writes() {
+        // What `validate` answers, the problems as serde writes them.
+        let expected = |problems: &[Problem], valid: bool| {
+            let problems = serde_json::to_string(problems).unwrap_or_default();
+            format!(r#"{{"problems":{problems},"valid":{valid}}}"#)
+        };
         let session = Session::default();
-        for input in [&b"[]"[..], b"{}", b"{not json", b"null"] {
+        let with_params = br#"{"schemaVersion": "1", "id": "", "colour": "red"}"#;
+        for input in [&b"[]"[..], b"{}", b"{not json", b"null", with_params] {
             let checked = lindung::parse::check(input, Lang::En);
             let valid = checked.problems.iter().all(|p| !p.is_error());
-            let expected = json!({ "valid": valid, "problems": checked.problems }).to_string();
-            assert_eq!(session.validate(input, "en"), expected);
+            assert_eq!(
+                session.validate(input, "en"),
+                expected(&checked.problems, valid)
+            );
         }
+        let has_params = lindung::parse::check(with_params, Lang::En).problems;
+        assert!(has_params.iter().any(|problem| !problem.params.is_empty()));
         let problem = not_an_object(Lang::Id);
-        let expected = json!({ "valid": false, "problems": [problem] }).to_string();
-        let written = text(&Validity::new(&[problem], false));
-        assert_eq!(written, expected);
+        let written = text(&Validity::new(std::slice::from_ref(&problem), false));
+        assert_eq!(written, expected(&[problem], false));
         let rules = session.engine.rules().document();
         let directory = session.engine.directory();
         let expected = json!({
