@@ -5,12 +5,15 @@
 //! [`Compiled`] condition that reads the assessment through typed getters: no pointer is looked
 //! up while evaluating.
 
+use std::fmt;
+
 use chrono::TimeDelta;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::fields::{self, Field, FieldKind, FieldValue};
 use crate::model::{Answer, Assessment, CaseType, RiskLevel};
+use crate::text::joined;
 use crate::trafficking::TraffickingStatus;
 
 /// A condition on an assessment, as written in a rule set or a form definition.
@@ -140,17 +143,15 @@ pub enum Scope {
 }
 
 /// Why a condition cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConditionError {
     /// The pointer names no answerable field.
-    #[error("pointer `{pointer}` is not a field of the assessment")]
     UnknownPointer {
         /// The pointer.
         pointer: String,
     },
     /// The operator does not fit the kind of the field.
-    #[error("operator `{operator}` does not fit `{pointer}`, which holds {kind} values")]
     OperatorMismatch {
         /// The operator, as in JSON.
         operator: &'static str,
@@ -160,7 +161,6 @@ pub enum ConditionError {
         kind: &'static str,
     },
     /// The value is not one the field allows.
-    #[error("value `{value}` is not allowed at `{pointer}`")]
     ValueNotAllowed {
         /// The pointer.
         pointer: String,
@@ -168,18 +168,67 @@ pub enum ConditionError {
         value: String,
     },
     /// The operator is only allowed in referral rules.
-    #[error("operator `{operator}` is only allowed in referral rules")]
     ReferralOnly {
         /// The operator.
         operator: &'static str,
     },
     /// A number that is not finite.
-    #[error("the number at `{pointer}` must be finite")]
     NotFinite {
         /// The pointer.
         pointer: String,
     },
 }
+
+impl ConditionError {
+    /// What is wrong, in plain English: the text `Display` writes.
+    ///
+    /// ```
+    /// use lindung::condition::ConditionError;
+    ///
+    /// let error = ConditionError::UnknownPointer { pointer: "/colour".to_owned() };
+    /// assert_eq!(error.message(), "pointer `/colour` is not a field of the assessment");
+    /// assert_eq!(error.message(), error.to_string());
+    /// ```
+    pub fn message(&self) -> String {
+        match self {
+            ConditionError::UnknownPointer { pointer } => {
+                joined(&["pointer `", pointer, "` is not a field of the assessment"])
+            }
+            ConditionError::OperatorMismatch {
+                operator,
+                pointer,
+                kind,
+            } => joined(&[
+                "operator `",
+                operator,
+                "` does not fit `",
+                pointer,
+                "`, which holds ",
+                kind,
+                " values",
+            ]),
+            ConditionError::ValueNotAllowed { pointer, value } => {
+                joined(&["value `", value, "` is not allowed at `", pointer, "`"])
+            }
+            ConditionError::ReferralOnly { operator } => joined(&[
+                "operator `",
+                operator,
+                "` is only allowed in referral rules",
+            ]),
+            ConditionError::NotFinite { pointer } => {
+                joined(&["the number at `", pointer, "` must be finite"])
+            }
+        }
+    }
+}
+
+impl fmt::Display for ConditionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for ConditionError {}
 
 /// What a condition reads besides the assessment's own fields.
 #[derive(Debug, Clone, Copy)]

@@ -32,6 +32,7 @@ pub mod risk;
 pub mod rules;
 pub mod schema;
 pub mod service;
+pub mod text;
 pub mod trafficking;
 pub mod validate;
 

@@ -213,6 +213,8 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     ("/referrals/0/urgency", r#""soon""#, "rule `referral.critical_protection`, field `urgency`: unknown value `soon`, expected one of `immediate`, `within_24h`, `within_72h`, `within_7d`, `routine`"),
     ("/referrals/0/colour", r#""red""#, "rule `referral.critical_protection`, field `colour`: unknown field `colour`"),
     ("/risk/factors/0/weight", "-1", "rule `risk.strangulation`, field `weight`: expected a whole number of 0 or more, found -1"),
+    ("/risk/factors/0/weight", "101", "rule `risk.strangulation`, field `weight`: the weight `101` is over the limit of 100"),
+    ("/risk/thresholds/high", "1", "rule set field `/risk/thresholds`: thresholds must ascend from above 0: medium `6`, high `1`, critical `20`"),
     ("/trafficking/statusRules/0/status", r#""not_indicated""#, "rule `trafficking.indicated.dimensions`, field `status`: a status rule gives"),
     ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[[1,7]]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
     ("/trafficking/statusRules/0/test", r#"{"dimensionGroups":[]}"#, "rule `trafficking.indicated.dimensions`, field `test`"),
@@ -320,6 +322,10 @@ fn malformed_documents_are_errors() {
         .unwrap_err()
         .to_string()
         .contains("over the limit"));
+    assert_eq!(
+        RuleSet::from_json(&big).map(|_| ()).unwrap_err().message(),
+        "rule set is 1048577 bytes, over the limit of 1048576 bytes"
+    );
 }
 
 #[test]

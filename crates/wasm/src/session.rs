@@ -5,6 +5,7 @@ use lindung::encode::{self, Encode};
 use lindung::form::Form;
 use lindung::json::Value;
 use lindung::rules::RuleSetError;
+use lindung::text::{decimal, joined};
 use lindung::{encode_struct, Engine, Lang, Problem, RuleSet, Severity};
 
 /// The largest input accepted, in bytes (the assessment limit of the data contract).
@@ -36,14 +37,25 @@ fn problem(path: &str, code: &str, message: String) -> Problem {
 
 /// The problem for an input over [`MAX_INPUT_BYTES`].
 pub(crate) fn too_large(len: usize, lang: Lang) -> Problem {
+    let (size, limit) = (decimal(len as u64), decimal(MAX_INPUT_BYTES as u64));
     problem(
         "",
         "input.too_large",
         match lang {
-            Lang::Id => format!("masukan `{len}` bita melebihi batas `{MAX_INPUT_BYTES}` bita"),
-            Lang::En => {
-                format!("input of `{len}` bytes is over the limit of `{MAX_INPUT_BYTES}` bytes")
-            }
+            Lang::Id => joined(&[
+                "masukan `",
+                &size,
+                "` bita melebihi batas `",
+                &limit,
+                "` bita",
+            ]),
+            Lang::En => joined(&[
+                "input of `",
+                &size,
+                "` bytes is over the limit of `",
+                &limit,
+                "` bytes",
+            ]),
         },
     )
 }
@@ -68,7 +80,7 @@ fn rules_problem(error: &RuleSetError) -> Problem {
         RuleSetError::Rule { .. } => "rules.rule",
         _ => "rules.invalid",
     };
-    let mut out = problem(error.pointer().unwrap_or_default(), code, error.to_string());
+    let mut out = problem(error.pointer().unwrap_or_default(), code, error.message());
     if let RuleSetError::Rule { rule, .. } = error {
         out.params.insert("rule".to_owned(), rule.clone());
     }
@@ -76,7 +88,7 @@ fn rules_problem(error: &RuleSetError) -> Problem {
 }
 
 fn directory_problem(error: &DirectoryError) -> Problem {
-    let mut out = problem("", error.code(), error.to_string());
+    let mut out = problem("", error.code(), error.message());
     if let Some(provider) = error.provider() {
         out.params
             .insert("provider".to_owned(), provider.to_owned());
@@ -252,6 +264,40 @@ mod tests {
         })
         .to_string();
         assert_eq!(session.version(), expected);
+    }
+
+    #[test]
+    fn an_input_over_the_limit_is_refused_with_its_size_in_both_languages() {
+        let big = vec![b' '; MAX_INPUT_BYTES + 1];
+        let mut session = Session::default();
+        let refused = |problems: Result<(), Vec<Problem>>| {
+            let problems = problems.err().unwrap_or_default();
+            problems
+                .iter()
+                .map(|p| (p.code.clone(), p.message.clone()))
+                .collect::<Vec<_>>()
+        };
+        let en = "input of `1048577` bytes is over the limit of `1048576` bytes";
+        let id = "masukan `1048577` bita melebihi batas `1048576` bita";
+        for (lang, message) in [("en", en), ("id", id)] {
+            let expected = vec![("input.too_large".to_owned(), message.to_owned())];
+            assert_eq!(refused(session.load_rules(&big, lang)), expected);
+            assert_eq!(refused(session.load_directory(&big, lang)), expected);
+        }
+        for (len, lang, message) in [
+            (
+                0,
+                Lang::En,
+                "input of `0` bytes is over the limit of `1048576` bytes",
+            ),
+            (
+                10,
+                Lang::Id,
+                "masukan `10` bita melebihi batas `1048576` bita",
+            ),
+        ] {
+            assert_eq!(too_large(len, lang).message, message);
+        }
     }
 
     #[test]

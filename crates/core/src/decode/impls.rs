@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use super::{time, Decode, Errors};
 use crate::json::{Path, Value};
 use crate::model::Set;
+use crate::text::{decimal, joined};
 
 impl Decode for String {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
@@ -46,15 +47,15 @@ fn whole(value: &Value, at: &Path<'_>, max: u64, errors: &mut Errors) -> u64 {
         Some(number) if number <= max => number,
         Some(number) => {
             errors.fail(at, || {
-                let (number, max) = (number.to_string(), max.to_string());
-                super::joined(&[&number, " is over the largest allowed, ", &max])
+                let (number, max) = (decimal(number), decimal(max));
+                joined(&[&number, " is over the largest allowed, ", &max])
             });
             0
         }
         None if value.is_number() => {
             errors.fail(at, || {
                 let found = crate::encode::to_json(value);
-                super::joined(&["expected a whole number of 0 or more, found ", &found])
+                joined(&["expected a whole number of 0 or more, found ", &found])
             });
             0
         }

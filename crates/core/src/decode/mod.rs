@@ -18,6 +18,7 @@ pub(crate) mod time;
 use std::fmt;
 
 use crate::json::Value;
+use crate::text::joined;
 
 use crate::json::Path;
 
@@ -84,15 +85,6 @@ impl Errors {
     pub(crate) fn wrong_type(&mut self, value: &Value, at: &Path<'_>, expected: &str) {
         self.fail_with(at, &["expected ", expected, ", found ", kind(value)]);
     }
-}
-
-/// `pieces` written one after another: a message without the formatting machinery.
-fn joined(pieces: &[&str]) -> String {
-    let mut out = String::new();
-    for piece in pieces {
-        out.push_str(piece);
-    }
-    out
 }
 
 /// A type read out of a JSON value.

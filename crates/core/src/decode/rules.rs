@@ -18,6 +18,7 @@ use crate::rules::{
     TraffickingRules,
 };
 use crate::service::ServiceKind;
+use crate::text::{decimal, joined};
 use crate::trafficking::TraffickingStatus;
 
 decode_struct!(Text { id: "id", en: "en" });
@@ -226,7 +227,7 @@ fn tagged<'v>(
     errors: &mut Errors,
 ) -> Option<(usize, &'v str, &'v Value)> {
     let Value::Object(members) = value else {
-        errors.wrong_type(value, at, &format!("a {what} object with one member"));
+        errors.wrong_type(value, at, &joined(&["a ", what, " object with one member"]));
         return None;
     };
     let mut problem = Untagged::Empty;
@@ -246,16 +247,20 @@ fn tagged<'v>(
     match (members.len(), problem) {
         (1, Untagged::Empty) => return found,
         (_, Untagged::Unknown(name)) => errors.fail(&Path::Key(at, name), || {
-            format!(
-                "unknown {what} `{name}`, expected one of {}",
-                super::listed(names)
-            )
+            joined(&[
+                "unknown ",
+                what,
+                " `",
+                name,
+                "`, expected one of ",
+                &super::listed(names),
+            ])
         }),
         (_, problem) => errors.fail(at, || {
             let found = match problem {
                 Untagged::Many(members) => {
                     // As `listed` writes them, without collecting the names first.
-                    let mut found = format!("{} members: ", members.len());
+                    let mut found = joined(&[&decimal(members.len() as u64), " members: "]);
                     for (index, name) in members.keys().enumerate() {
                         push_listed(&mut found, index, name);
                     }
@@ -263,7 +268,12 @@ fn tagged<'v>(
                 }
                 _ => "an empty object".to_owned(),
             };
-            format!("expected a {what} object with one member, found {found}")
+            joined(&[
+                "expected a ",
+                what,
+                " object with one member, found ",
+                &found,
+            ])
         }),
     }
     None

@@ -12,6 +12,7 @@ use std::mem::take;
 use crate::decode::decode_struct;
 use crate::model::Set;
 use crate::service::ServiceKind;
+use crate::text::joined;
 
 struct RawDirectory {
     id: String,
@@ -238,7 +239,7 @@ fn shape_error(bytes: &[u8], pointer: &str, problem: &str) -> DirectoryError {
     let message = if pointer.is_empty() {
         problem.to_owned()
     } else {
-        format!("`{pointer}`: {problem}")
+        joined(&["`", pointer, "`: ", problem])
     };
     DirectoryError::Json {
         line,
@@ -280,7 +281,7 @@ fn provider_text(
 
 /// The problem of a key that repeats an earlier key of its object, in directories and rule sets.
 pub(crate) fn repeated_key(key: &str) -> String {
-    format!("the key `{key}` appears more than once")
+    joined(&["the key `", key, "` appears more than once"])
 }
 
 /// `^[A-Za-z0-9._-]{1,64}$`: the ids of directories, providers, rule sets and rules.

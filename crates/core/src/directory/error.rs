@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::{MAX_AREAS, MAX_BYTES, MAX_PROVIDERS};
+use crate::text::{decimal, joined};
 
 /// A directory document that cannot be used, with where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,82 +136,134 @@ pub enum DirectoryError {
 
 impl fmt::Display for DirectoryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use DirectoryError as E;
-        // An error about a provider with a usable id opens with it, written once here.
-        if let Some(provider) = self.provider() {
-            if !matches!(self, E::DuplicateProviderId { .. }) {
-                write!(f, "provider `{provider}`: ")?;
-            }
-        }
-        match self {
-            E::TooLarge { size } => write!(
-                f,
-                "directory is {size} bytes, over the limit of {MAX_BYTES} bytes"
-            ),
-            E::Json {
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "directory is not valid at line {line}, column {column}: {message}"
-            ),
-            E::InvalidId { value } => write!(
-                f,
-                "directory `id` `{value}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`"
-            ),
-            E::TextLength { field, min, max } => {
-                write!(f, "directory `{field}` must be {min} to {max} characters")
-            }
-            E::NoProviders => f.write_str("directory has no providers"),
-            E::TooManyProviders { count } => write!(
-                f,
-                "directory has {count} providers, over the limit of {MAX_PROVIDERS}"
-            ),
-            E::InvalidProviderId { number, value } => write!(
-                f,
-                "provider {number}: `id` `{value}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`"
-            ),
-            E::DuplicateProviderId { provider } => {
-                write!(f, "provider id `{provider}` is used more than once")
-            }
-            E::ProviderTextLength {
-                field, min, max, ..
-            } => write!(f, "`{field}` must be {min} to {max} characters"),
-            E::NoServices { .. } => f.write_str("`services` is empty"),
-            E::UnknownService { value, .. } => {
-                write!(f, "unknown service kind `{value}` in `services`")
-            }
-            E::DuplicateService { value, .. } => {
-                write!(f, "service kind `{value}` is listed more than once")
-            }
-            E::NoAreas { .. } => f.write_str("`areas` is empty"),
-            E::TooManyAreas { count, .. } => write!(
-                f,
-                "`areas` has {count} codes, over the limit of {MAX_AREAS}"
-            ),
-            E::InvalidArea { value, .. } => write!(
-                f,
-                "area `{value}` must be `ID`, a province code like `63` or a regency code like `63.71`"
-            ),
-            E::DuplicateArea { value, .. } => {
-                write!(f, "area `{value}` is listed more than once")
-            }
-            E::InvalidPhone { field, value, .. } => write!(
-                f,
-                "`{field}` `{value}` must be 3 to 20 digits, spaces or dashes, with an optional leading `+`"
-            ),
-            E::ConfirmedWithoutContact { .. } => f.write_str(
-                "`contact` is marked confirmed but has no phone, whatsapp or address",
-            ),
-            E::AcceptsNobody { .. } => f.write_str("`accepts` accepts nobody"),
-        }
+        f.write_str(&self.message())
     }
 }
 
 impl std::error::Error for DirectoryError {}
 
 impl DirectoryError {
+    /// What is wrong and where, in plain English: the text `Display` writes. An error about a
+    /// provider with a usable id opens with it.
+    ///
+    /// ```
+    /// use lindung::directory::DirectoryError;
+    ///
+    /// let error = DirectoryError::TooManyProviders { count: 1200 };
+    /// assert_eq!(error.message(), "directory has 1200 providers, over the limit of 1000");
+    /// assert_eq!(error.message(), error.to_string());
+    /// ```
+    pub fn message(&self) -> String {
+        use DirectoryError as E;
+        let number = |value: usize| decimal(value as u64);
+        let problem = match self {
+            E::TooLarge { size } => joined(&[
+                "directory is ",
+                &number(*size),
+                " bytes, over the limit of ",
+                &number(MAX_BYTES),
+                " bytes",
+            ]),
+            E::Json {
+                line,
+                column,
+                message,
+            } => joined(&[
+                "directory is not valid at line ",
+                &number(*line),
+                ", column ",
+                &number(*column),
+                ": ",
+                message,
+            ]),
+            E::InvalidId { value } => joined(&[
+                "directory `id` `",
+                value,
+                "` must be 1 to 64 of `A-Z a-z 0-9 . _ -`",
+            ]),
+            E::TextLength { field, min, max } => joined(&[
+                "directory `",
+                field,
+                "` must be ",
+                &number(*min),
+                " to ",
+                &number(*max),
+                " characters",
+            ]),
+            E::NoProviders => "directory has no providers".to_owned(),
+            E::TooManyProviders { count } => joined(&[
+                "directory has ",
+                &number(*count),
+                " providers, over the limit of ",
+                &number(MAX_PROVIDERS),
+            ]),
+            E::InvalidProviderId {
+                number: place,
+                value,
+            } => joined(&[
+                "provider ",
+                &number(*place),
+                ": `id` `",
+                value,
+                "` must be 1 to 64 of `A-Z a-z 0-9 . _ -`",
+            ]),
+            E::DuplicateProviderId { provider } => {
+                joined(&["provider id `", provider, "` is used more than once"])
+            }
+            E::ProviderTextLength {
+                field, min, max, ..
+            } => joined(&[
+                "`",
+                field,
+                "` must be ",
+                &number(*min),
+                " to ",
+                &number(*max),
+                " characters",
+            ]),
+            E::NoServices { .. } => "`services` is empty".to_owned(),
+            E::UnknownService { value, .. } => {
+                joined(&["unknown service kind `", value, "` in `services`"])
+            }
+            E::DuplicateService { value, .. } => {
+                joined(&["service kind `", value, "` is listed more than once"])
+            }
+            E::NoAreas { .. } => "`areas` is empty".to_owned(),
+            E::TooManyAreas { count, .. } => joined(&[
+                "`areas` has ",
+                &number(*count),
+                " codes, over the limit of ",
+                &number(MAX_AREAS),
+            ]),
+            E::InvalidArea { value, .. } => joined(&[
+                "area `",
+                value,
+                "` must be `ID`, a province code like `63` or a regency code like `63.71`",
+            ]),
+            E::DuplicateArea { value, .. } => {
+                joined(&["area `", value, "` is listed more than once"])
+            }
+            E::InvalidPhone { field, value, .. } => joined(&[
+                "`",
+                field,
+                "` `",
+                value,
+                "` must be 3 to 20 digits, spaces or dashes, with an optional leading `+`",
+            ]),
+            E::ConfirmedWithoutContact { .. } => {
+                "`contact` is marked confirmed but has no phone, whatsapp or address".to_owned()
+            }
+            E::AcceptsNobody { .. } => "`accepts` accepts nobody".to_owned(),
+        };
+        // The provider is named once here; a repeated id already names it in its problem.
+        match self.provider() {
+            Some(provider) if !matches!(self, E::DuplicateProviderId { .. }) => {
+                joined(&["provider `", provider, "`: ", &problem])
+            }
+            _ => problem,
+        }
+    }
+
     /// A stable code for the kind of error, such as `directory.unknown_service`.
     pub fn code(&self) -> &'static str {
         match self {

@@ -5,6 +5,7 @@ use crate::json::Value;
 use super::{Choice, Kind, Question, Section};
 use crate::condition::{Condition, EqualsTest, Scalar, ValueTest};
 use crate::model::{CaseType, Danger, IndicatorId, Lang, Needs};
+use crate::text::joined;
 
 /// Wording in Bahasa Indonesia and English, kept as one string: `t!("Ya", "Yes")`. An option also
 /// begins with its stored value: `t!("yes", "Ya", "Yes")`. One string per entry instead of two or
@@ -1074,14 +1075,14 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
     debug_assert_eq!(entries(NEEDS).count(), Needs::QUESTIONS.len());
     let mut violence = VIOLENCE.build(lang);
     for (name, text) in entries(DANGER).filter_map(|danger| danger.split_once('\u{1f}')) {
-        let pointer = format!("/danger/{name}");
+        let pointer = joined(&["/danger/", name]);
         let question = answer(lang, pointer, pick(lang, text), Some(DANGER_HINT));
         violence.questions.push(question);
     }
     let mut trafficking = TRAFFICKING.build(lang);
     for id in IndicatorId::ALL {
         if let Some(text) = label(*id) {
-            let pointer = format!("/trafficking/indicators/{id}");
+            let pointer = joined(&["/trafficking/indicators/", id.as_str()]);
             trafficking
                 .questions
                 .push(answer(lang, pointer, text, None));
@@ -1092,7 +1093,7 @@ pub(super) fn sections(lang: Lang, label: &dyn Fn(IndicatorId) -> Option<String>
     }
     let mut needs = NEEDS_PART.build(lang);
     for (name, text) in entries(NEEDS).filter_map(|need| need.split_once('\u{1f}')) {
-        let pointer = format!("/needs/{name}");
+        let pointer = joined(&["/needs/", name]);
         needs
             .questions
             .push(answer(lang, pointer, pick(lang, text), None));

@@ -20,6 +20,7 @@ use shape::PROBLEM_LIMIT;
 use crate::json::{self, DOCUMENT_LIMIT};
 use crate::model::{Assessment, Lang};
 use crate::problem::Problem;
+use crate::text::decimal;
 use crate::validate::{self, Code};
 
 /// Reads an assessment from JSON bytes, reporting every structural problem.
@@ -44,8 +45,8 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
             "",
             lang,
             &[
-                ("size", &bytes.len().to_string()),
-                ("limit", &DOCUMENT_LIMIT.to_string()),
+                ("size", &decimal(bytes.len() as u64)),
+                ("limit", &decimal(DOCUMENT_LIMIT as u64)),
             ],
         )]);
     }
@@ -54,8 +55,8 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
             "",
             lang,
             &[
-                ("line", &error.line().to_string()),
-                ("column", &error.column().to_string()),
+                ("line", &decimal(error.line() as u64)),
+                ("column", &decimal(error.column() as u64)),
             ],
         )]
     })?;
@@ -72,7 +73,7 @@ pub fn parse_assessment(bytes: &[u8], lang: Lang) -> Result<Assessment, Vec<Prob
     }
     if problems.len() > PROBLEM_LIMIT {
         problems.truncate(PROBLEM_LIMIT);
-        let limit = PROBLEM_LIMIT.to_string();
+        let limit = decimal(PROBLEM_LIMIT as u64);
         problems.push(Code::TooManyProblems.problem_with("", lang, &[("limit", &limit)]));
     }
     if !problems.is_empty() {

@@ -24,6 +24,7 @@ use crate::decode::time;
 use crate::json::Path;
 use crate::model::Lang;
 use crate::problem::Problem;
+use crate::text::decimal;
 use crate::validate::Code;
 
 /// The most structural problems reported for one document: a hostile document could otherwise
@@ -250,7 +251,10 @@ impl Walk {
                 out,
                 Code::ArrayTooShort,
                 path,
-                &[("min", &min.to_string()), ("length", &length.to_string())],
+                &[
+                    ("min", &decimal(u64::from(min))),
+                    ("length", &decimal(length)),
+                ],
             );
         }
         if let Some(max) = node.max_items.filter(|max| length > u64::from(*max)) {
@@ -258,7 +262,10 @@ impl Walk {
                 out,
                 Code::ArrayTooLong,
                 path,
-                &[("max", &max.to_string()), ("length", &length.to_string())],
+                &[
+                    ("max", &decimal(u64::from(max))),
+                    ("length", &decimal(length)),
+                ],
             );
             // Refused before its items are read: a long list is not worth the work.
             return;
@@ -301,7 +308,10 @@ impl Walk {
                     out,
                     Code::StringTooShort,
                     path,
-                    &[("min", &min.to_string()), ("length", &length.to_string())],
+                    &[
+                        ("min", &decimal(u64::from(min))),
+                        ("length", &decimal(length)),
+                    ],
                 );
                 return;
             }
@@ -310,7 +320,10 @@ impl Walk {
                     out,
                     Code::StringTooLong,
                     path,
-                    &[("max", &max.to_string()), ("length", &length.to_string())],
+                    &[
+                        ("max", &decimal(u64::from(max))),
+                        ("length", &decimal(length)),
+                    ],
                 );
                 return;
             }

@@ -2,6 +2,7 @@
 //! schema's patterns ask for, in both languages.
 
 use crate::model::Lang;
+use crate::text::joined;
 
 /// Each JSON type's name with its words in English and in Bahasa Indonesia: a table searched by
 /// name, not a comparison of both keys for each pair.
@@ -59,7 +60,7 @@ pub(super) fn form_hint(pattern: &str, lang: Lang) -> String {
             "a language code such as `id` or `bjn`",
             "kode bahasa seperti `id` atau `bjn`",
         ),
-        other => return format!("`{other}`"),
+        other => return joined(&["`", other, "`"]),
     };
     match lang {
         Lang::En => en.to_owned(),

@@ -1,6 +1,8 @@
 //! Loading a rule set: the JSON shape, then every check the types cannot make, each failure named
 //! by the rule, the field and the problem.
 
+use std::fmt;
+
 use crate::json::Value;
 
 use super::{
@@ -12,20 +14,19 @@ use crate::decode::DecodeError;
 use crate::directory::is_id;
 use crate::fields::{self, Field, FieldKind};
 use crate::model::{IndicatorId, Text};
+use crate::text::{decimal, joined};
 use crate::trafficking::TraffickingStatus;
 
 /// Why a rule set cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RuleSetError {
     /// The document is over the size limit.
-    #[error("rule set is {size} bytes, over the limit of {MAX_BYTES} bytes")]
     TooLarge {
         /// The document's size in bytes.
         size: usize,
     },
     /// The document is not JSON.
-    #[error("rule set is not valid JSON at line {line}, column {column}: {message}")]
     Json {
         /// 1-based line.
         line: usize,
@@ -35,7 +36,6 @@ pub enum RuleSetError {
         message: String,
     },
     /// A field of the rule set itself is wrong.
-    #[error("rule set field `{field}`: {problem}")]
     Document {
         /// The field, as a JSON Pointer.
         field: String,
@@ -43,7 +43,6 @@ pub enum RuleSetError {
         problem: String,
     },
     /// A rule is wrong.
-    #[error("rule `{rule}`, field `{field}`: {problem}")]
     Rule {
         /// The rule id; `#n`, its position, when the id is malformed; the rule's JSON Pointer
         /// (`/risk/floors/0`) when the rule's shape is wrong and its id cannot be read.
@@ -60,6 +59,48 @@ pub enum RuleSetError {
 }
 
 impl RuleSetError {
+    /// What is wrong and where, in plain English: the text `Display` writes.
+    ///
+    /// ```
+    /// use lindung::rules::RuleSetError;
+    ///
+    /// let error = RuleSetError::TooLarge { size: 2_000_000 };
+    /// assert_eq!(error.message(), "rule set is 2000000 bytes, over the limit of 1048576 bytes");
+    /// assert_eq!(error.message(), error.to_string());
+    /// ```
+    pub fn message(&self) -> String {
+        match self {
+            RuleSetError::TooLarge { size } => joined(&[
+                "rule set is ",
+                &decimal(*size as u64),
+                " bytes, over the limit of ",
+                &decimal(MAX_BYTES as u64),
+                " bytes",
+            ]),
+            RuleSetError::Json {
+                line,
+                column,
+                message,
+            } => joined(&[
+                "rule set is not valid JSON at line ",
+                &decimal(*line as u64),
+                ", column ",
+                &decimal(*column as u64),
+                ": ",
+                message,
+            ]),
+            RuleSetError::Document { field, problem } => {
+                joined(&["rule set field `", field, "`: ", problem])
+            }
+            RuleSetError::Rule {
+                rule,
+                field,
+                problem,
+                ..
+            } => joined(&["rule `", rule, "`, field `", field, "`: ", problem]),
+        }
+    }
+
     /// Where in the rule set the error is, as a JSON Pointer: the field of the rule set or of the
     /// rule; `None` for a document too large or not JSON (whose message has the line and
     /// column).
@@ -81,6 +122,14 @@ impl RuleSetError {
         }
     }
 }
+
+impl fmt::Display for RuleSetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for RuleSetError {}
 
 fn doc_error(field: &str, problem: String) -> RuleSetError {
     RuleSetError::Document {
@@ -161,7 +210,7 @@ fn rule_name(value: &Value, item: &str) -> String {
     match id {
         Some(Value::String(id)) => id.clone(),
         Some(number @ Value::Number(_)) if item.starts_with("/trafficking/dimensions/") => {
-            format!("dimension {}", crate::encode::to_json(number))
+            joined(&["dimension ", &crate::encode::to_json(number)])
         }
         _ => item.to_owned(),
     }
@@ -177,13 +226,18 @@ fn blank(text: &str) -> bool {
 fn label_problem(text: &Text) -> Option<String> {
     for (lang, value) in [("id", &text.id), ("en", &text.en)] {
         if blank(value) {
-            return Some(format!("the `{lang}` text is missing"));
+            return Some(joined(&["the `", lang, "` text is missing"]));
         }
         let length = crate::char_count(value);
         if length > MAX_LABEL {
-            return Some(format!(
-                "the `{lang}` text is {length} characters, over the limit of {MAX_LABEL}"
-            ));
+            return Some(joined(&[
+                "the `",
+                lang,
+                "` text is ",
+                &decimal(length as u64),
+                " characters, over the limit of ",
+                &decimal(MAX_LABEL as u64),
+            ]));
         }
     }
     None
@@ -191,7 +245,7 @@ fn label_problem(text: &Text) -> Option<String> {
 
 /// The problem of a malformed id.
 fn bad_id(id: &str) -> String {
-    format!("id `{id}` must be 1 to 64 of `A-Z a-z 0-9 . _ -`")
+    joined(&["id `", id, "` must be 1 to 64 of `A-Z a-z 0-9 . _ -`"])
 }
 
 /// A rule being checked: item `index` of the list at `list`, named `rule` in its errors.
@@ -207,7 +261,7 @@ impl Place<'_> {
         RuleSetError::Rule {
             rule: self.rule.to_owned(),
             field: field.to_owned(),
-            pointer: format!("{}/{}/{field}", self.list, self.index),
+            pointer: joined(&[self.list, "/", &decimal(self.index as u64), "/", field]),
             problem,
         }
     }
@@ -231,20 +285,20 @@ impl Place<'_> {
         let id = self.rule;
         if !is_id(id) {
             let place = Place {
-                rule: &format!("#{number}"),
+                rule: &joined(&["#", &decimal(*number as u64)]),
                 ..*self
             };
             return Err(place.error("id", bad_id(id)));
         }
         if !crate::insert_sorted(seen, id.to_owned()) {
-            return Err(self.error("id", format!("id `{id}` is used twice")));
+            return Err(self.error("id", joined(&["id `", id, "` is used twice"])));
         }
         self.label(label)
     }
 
     fn compile(&self, when: &Condition, scope: Scope) -> Result<Compiled, RuleSetError> {
         when.check(scope)
-            .map_err(|e| self.error("when", e.to_string()))
+            .map_err(|e| self.error("when", e.message()))
     }
 }
 
@@ -284,10 +338,15 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
     {
         return Err(doc_error(
             "/risk/thresholds",
-            format!(
-                "thresholds must ascend from above 0: medium `{}`, high `{}`, critical `{}`",
-                thresholds.medium, thresholds.high, thresholds.critical
-            ),
+            joined(&[
+                "thresholds must ascend from above 0: medium `",
+                &decimal(u64::from(thresholds.medium)),
+                "`, high `",
+                &decimal(u64::from(thresholds.high)),
+                "`, critical `",
+                &decimal(u64::from(thresholds.critical)),
+                "`",
+            ]),
         ));
     }
 
@@ -306,10 +365,12 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         if factor.weight > MAX_WEIGHT {
             return Err(place.error(
                 "weight",
-                format!(
-                    "the weight `{}` is over the limit of {MAX_WEIGHT}",
-                    factor.weight
-                ),
+                joined(&[
+                    "the weight `",
+                    &decimal(u64::from(factor.weight)),
+                    "` is over the limit of ",
+                    &decimal(u64::from(MAX_WEIGHT)),
+                ]),
             ));
         }
         factors.push(place.compile(&factor.when, Scope::Assessment)?);
@@ -337,7 +398,7 @@ pub(super) fn check(doc: &RuleSetDocument) -> Result<Checked, RuleSetError> {
         Place {
             list: "/trafficking/dimensions",
             index,
-            rule: &format!("dimension {}", dimension.id),
+            rule: &joined(&["dimension ", &decimal(u64::from(dimension.id))]),
         }
         .label(&dimension.label)?;
     }
@@ -446,21 +507,26 @@ fn catalogue_entry(
     let Some(id) = IndicatorId::parse(&entry.id) else {
         return Err(place.error(
             "id",
-            format!("`{}` is not an indicator id of the assessment", entry.id),
+            joined(&["`", &entry.id, "` is not an indicator id of the assessment"]),
         ));
     };
     if listed.contains(&id) {
-        return Err(place.error("id", format!("indicator `{}` is listed twice", entry.id)));
+        return Err(place.error(
+            "id",
+            joined(&["indicator `", &entry.id, "` is listed twice"]),
+        ));
     }
     if entry.dimension != id.dimension() {
         return Err(place.error(
             "dimension",
-            format!(
-                "indicator `{}` belongs to dimension {}, not {}",
-                entry.id,
-                id.dimension(),
-                entry.dimension
-            ),
+            joined(&[
+                "indicator `",
+                &entry.id,
+                "` belongs to dimension ",
+                &decimal(u64::from(id.dimension())),
+                ", not ",
+                &decimal(u64::from(entry.dimension)),
+            ]),
         ));
     }
     place.label(&entry.label)?;
@@ -479,11 +545,13 @@ fn referral_due_from(
         Some(field) if field.kind() == FieldKind::DateTime => Ok(Some(field)),
         Some(field) => Err(place.error(
             "dueFrom",
-            format!(
-                "`{}` holds {} values, not date-times",
-                due.at,
-                field.kind().as_str()
-            ),
+            joined(&[
+                "`",
+                &due.at,
+                "` holds ",
+                field.kind().as_str(),
+                " values, not date-times",
+            ]),
         )),
         // Worded as a condition's unknown pointer, by the same error.
         None => Err(place.error(
@@ -491,7 +559,7 @@ fn referral_due_from(
             ConditionError::UnknownPointer {
                 pointer: due.at.clone(),
             }
-            .to_string(),
+            .message(),
         )),
     }
 }

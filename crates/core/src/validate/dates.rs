@@ -5,6 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{whole_years_between, Assessment, Lang};
 use crate::problem::Problem;
+use crate::text::{decimal, joined};
 
 use super::Code;
 use crate::encode::{date_text, date_time_text};
@@ -95,7 +96,7 @@ fn in_future(
 }
 
 fn event_pointer(index: usize, name: &str) -> String {
-    format!("/trafficking/events/{index}/{name}")
+    joined(&["/trafficking/events/", &decimal(index as u64), "/", name])
 }
 
 fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
@@ -141,9 +142,9 @@ fn age(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>) {
             "/person/ageYears",
             lang,
             &[
-                ("ageYears", &stated.to_string()),
+                ("ageYears", &decimal(u64::from(stated))),
                 ("birthDate", &date_text(birth)),
-                ("computed", &computed.to_string()),
+                ("computed", &decimal(u64::from(computed))),
             ],
         ));
     }

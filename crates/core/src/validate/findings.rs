@@ -5,6 +5,7 @@
 use crate::json::push_token;
 use crate::model::{Answer, Assessment, CaseType, IndicatorId, Lang, Needs};
 use crate::problem::Problem;
+use crate::text::decimal;
 
 use super::Code;
 
@@ -36,8 +37,8 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
             "/needs",
             lang,
             &[
-                ("count", &needs_not_asked.to_string()),
-                ("total", &Needs::QUESTIONS.len().to_string()),
+                ("count", &decimal(needs_not_asked as u64)),
+                ("total", &decimal(Needs::QUESTIONS.len() as u64)),
             ],
         ));
     }
@@ -50,8 +51,8 @@ pub(super) fn check(assessment: &Assessment, lang: Lang, out: &mut Vec<Problem>)
                     "/trafficking/indicators",
                     lang,
                     &[
-                        ("count", &not_asked.to_string()),
-                        ("total", &total.to_string()),
+                        ("count", &decimal(not_asked as u64)),
+                        ("total", &decimal(total as u64)),
                     ],
                 ));
             }
