@@ -42,6 +42,34 @@ test('every case gives the native result, byte for byte, in both languages', () 
   assert.equal(compared, files.length * 2);
 });
 
+// The module reads floats with parseFloat and writes them with Number's toString
+// (crates/core/src/json/host_float.rs): both must give what the native library gives.
+test('the host reads and writes hard numbers as the native library does', () => {
+  const file = path.join(NATIVE, 'numbers.json');
+  assert.ok(fs.existsSync(file), `no ${file}: run cargo test -p lindung-wasm first`);
+  const bits = (value) => {
+    const view = new DataView(new ArrayBuffer(8));
+    view.setFloat64(0, value);
+    return view.getBigUint64(0).toString(16).padStart(16, '0');
+  };
+  // Significant digits and the power of ten of the last one, without leading or trailing zeros.
+  const digits = (text) => {
+    const [mantissa, power = '0'] = text.replace(/^-/, '').split(/e/i);
+    const [whole, fraction = ''] = mantissa.split('.');
+    let all = (whole + fraction).replace(/^0+/, '');
+    let exponent = Number(power) - fraction.length;
+    while (all.endsWith('0')) { all = all.slice(0, -1); exponent += 1; }
+    return all === '' ? '0' : `${all}e${exponent}`;
+  };
+  const corpus = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.ok(corpus.length > 1000);
+  for (const [text, expected, written] of corpus) {
+    const value = parseFloat(text);
+    assert.equal(bits(value), expected, `read ${text}`);
+    assert.equal(digits(String(value)), digits(written), `write ${text}`);
+  }
+});
+
 test('an object gives the same result as its JSON text', () => {
   const file = cases(path.join(CASES, 'valid'))[0];
   const text = fs.readFileSync(file, 'utf8');

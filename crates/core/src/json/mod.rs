@@ -5,7 +5,14 @@
 //! a leading UTF-8 byte order mark.
 
 mod compact;
+// The WASM module leaves reading and writing floats to the JavaScript host, which does both
+// exactly, rather than carry `float.rs`'s big-number arithmetic (about 2 KB gzip).
+#[cfg(not(all(feature = "host-numbers", target_arch = "wasm32")))]
 mod float;
+#[cfg(any(test, all(feature = "host-numbers", target_arch = "wasm32")))]
+mod host_float;
+#[cfg(all(feature = "host-numbers", target_arch = "wasm32"))]
+use host_float as float;
 mod locate;
 mod read;
 mod value;
