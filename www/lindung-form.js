@@ -178,12 +178,16 @@ function nowLocal() {
 const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
 const unb64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-/** Creates an element with attributes and text; never parses HTML. */
+/**
+ * Creates an element with attributes, listeners (`onclick: fn` listens to `click`) and text; never
+ * parses HTML.
+ */
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === false || v == null) continue;
     if (k === 'text') el.textContent = v;
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? '' : v);
   }
   for (const child of children.flat()) if (child != null) el.append(child);
@@ -454,8 +458,7 @@ export class LindungForm extends HTMLElement {
     const status = h('p', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
     this._status = status;
     if (this.getAttribute('quick-exit')) {
-      const exit = h('button', { type: 'button', class: 'exit', part: 'button exit-button', text: t.exit });
-      exit.addEventListener('click', () => this._exit());
+      const exit = h('button', { type: 'button', class: 'exit', part: 'button exit-button', text: t.exit, onclick: () => this._exit() });
       root.append(h('div', { class: 'exit-bar', part: 'exit-bar' }, exit, h('p', { class: 'exit-hint', text: t.exitHint })));
     }
     for (const { what } of this._configErrors ?? []) {
@@ -464,10 +467,11 @@ export class LindungForm extends HTMLElement {
     this._summary = h('div', { class: 'error-summary', part: 'error-summary', tabindex: '-1', hidden: true });
     this._progress = h('p', { class: 'progress', part: 'progress', 'aria-live': 'polite' });
     root.append(status, this._summary, this._progress);
-    const form = h('form', { id: `${this._uid}-form`, novalidate: true, part: 'form', 'aria-label': this._form.sections[0] ? 'lindung' : '' });
+    const form = h('form', {
+      id: `${this._uid}-form`, novalidate: true, part: 'form', 'aria-label': this._form.sections[0] ? 'lindung' : '',
+      onsubmit: (e) => { e.preventDefault(); this._submit(); }, onfocusin: (e) => this._focusSection(e),
+    });
     for (const section of this._form.sections) form.append(this._renderSection(section));
-    form.addEventListener('submit', (e) => { e.preventDefault(); this._submit(); });
-    form.addEventListener('focusin', (e) => this._focusSection(e));
     root.append(form);
     this._print = h('div', { class: 'print', part: 'print' });
     root.append(this._print);
@@ -486,10 +490,8 @@ export class LindungForm extends HTMLElement {
     if (section.id === 'summary') {
       this._resultPanel = h('div', { class: 'result', part: 'result', 'aria-live': 'polite' });
       const submit = h('button', { type: 'submit', class: 'primary', part: 'button submit-button', text: t.submit });
-      const print = h('button', { type: 'button', class: 'secondary', part: 'button print-button', text: t.print });
-      print.addEventListener('click', () => this.print());
-      this._retry = h('button', { type: 'button', class: 'secondary', part: 'button retry-button', hidden: true, text: t.retry });
-      this._retry.addEventListener('click', () => this._post());
+      const print = h('button', { type: 'button', class: 'secondary', part: 'button print-button', text: t.print, onclick: () => this.print() });
+      this._retry = h('button', { type: 'button', class: 'secondary', part: 'button retry-button', hidden: true, text: t.retry, onclick: () => this._post() });
       el.append(this._resultPanel, h('div', { class: 'actions' }, submit, this._retry, print));
     }
     return el;
@@ -522,24 +524,28 @@ export class LindungForm extends HTMLElement {
       q.options.forEach((option, n) => {
         const inputId = `${id}-${n}`;
         const selected = multi ? Array.isArray(current) && current.includes(option.value) : current === option.value;
-        const input = h('input', { type: multi ? 'checkbox' : 'radio', id: inputId, name: id, checked: selected });
-        input.addEventListener('change', () => {
-          if (multi) {
-            const now = q.options.filter((_, k) => this.shadowRoot.getElementById(`${id}-${k}`)?.checked).map((o) => o.value);
-            set(now);
-          } else set(option.value);
-          if (clear) clear.hidden = empty(get());
+        const input = h('input', {
+          type: multi ? 'checkbox' : 'radio', id: inputId, name: id, checked: selected,
+          onchange: () => {
+            if (multi) {
+              const now = q.options.filter((_, k) => this.shadowRoot.getElementById(`${id}-${k}`)?.checked).map((o) => o.value);
+              set(now);
+            } else set(option.value);
+            if (clear) clear.hidden = empty(get());
+          },
         });
         options.append(h('div', { class: 'option' }, input, h('label', { for: inputId, text: option.label })));
       });
       let clear = null;
       if (!multi) {
-        clear = h('button', { type: 'button', class: 'link', part: 'button clear-button', hidden: empty(current), text: this._t.clear });
-        clear.addEventListener('click', () => {
-          fieldset.querySelectorAll('input').forEach((i) => { i.checked = false; });
-          set(undefined);
-          clear.hidden = true;
-          fieldset.querySelector('input')?.focus();
+        clear = h('button', {
+          type: 'button', class: 'link', part: 'button clear-button', hidden: empty(current), text: this._t.clear,
+          onclick: () => {
+            fieldset.querySelectorAll('input').forEach((i) => { i.checked = false; });
+            set(undefined);
+            clear.hidden = true;
+            fieldset.querySelector('input')?.focus();
+          },
         });
       }
       fieldset.append(hint ?? '', error, options, clear ?? '');
@@ -549,28 +555,26 @@ export class LindungForm extends HTMLElement {
     } else {
       let control;
       if (q.kind === 'choice') {
-        control = h('select', { id, 'aria-describedby': describe },
+        control = h('select', { id, 'aria-describedby': describe, onchange: () => set(control.value === '' ? undefined : q.options[Number(control.value)].value) },
           h('option', { value: '', text: this._t.choose }),
           q.options.map((o, n) => h('option', { value: String(n), selected: current === o.value, text: o.label })));
-        control.addEventListener('change', () => set(control.value === '' ? undefined : q.options[Number(control.value)].value));
       } else if (q.kind === 'textarea') {
-        control = h('textarea', { id, rows: '4', 'aria-describedby': describe, maxlength: q.maxLength ?? false });
+        control = h('textarea', { id, rows: '4', 'aria-describedby': describe, maxlength: q.maxLength ?? false, oninput: () => set(control.value) });
         control.value = current ?? '';
-        control.addEventListener('input', () => set(control.value));
       } else {
         const type = { text: 'text', date: 'date', datetime: 'datetime-local', integer: 'text' }[q.kind] ?? 'text';
         control = h('input', {
           id, type, 'aria-describedby': describe, maxlength: q.maxLength ?? false,
           inputmode: q.kind === 'integer' ? 'numeric' : false, autocomplete: 'off', spellcheck: 'false',
+          oninput: () => {
+            const raw = control.value;
+            if (q.kind === 'integer') set(/^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw);
+            else if (q.kind === 'datetime') set(withOffset(raw));
+            else set(raw);
+          },
         });
         if (q.kind === 'datetime') control.value = typeof current === 'string' ? current.slice(0, 16) : '';
         else control.value = current ?? '';
-        control.addEventListener('input', () => {
-          const raw = control.value;
-          if (q.kind === 'integer') set(/^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw);
-          else if (q.kind === 'datetime') set(withOffset(raw));
-          else set(raw);
-        });
       }
       wrap.append(h('label', { for: id, class: 'label', text: q.label }), hint ?? '', error, control);
     }
@@ -584,26 +588,28 @@ export class LindungForm extends HTMLElement {
     items.forEach((_, index) => {
       const item = h('fieldset', { class: 'item', part: 'list-item' }, h('legend', { text: `${q.label}: ${t.item(index + 1)}` }));
       for (const f of q.fields) item.append(this._renderQuestion(f, { pointer: q.pointer, index }));
-      const remove = h('button', { type: 'button', class: 'secondary', part: 'button remove-button', text: `${t.remove}: ${t.item(index + 1)}` });
-      remove.addEventListener('click', () => {
-        items.splice(index, 1);
-        this._changed();
-        this._render();
-        this.shadowRoot.getElementById(this._id(q.pointer, 'add'))?.focus();
-      });
-      item.append(remove);
+      item.append(h('button', {
+        type: 'button', class: 'secondary', part: 'button remove-button', text: `${t.remove}: ${t.item(index + 1)}`,
+        onclick: () => {
+          items.splice(index, 1);
+          this._changed();
+          this._render();
+          this.shadowRoot.getElementById(this._id(q.pointer, 'add'))?.focus();
+        },
+      }));
       fieldset.append(item);
     });
-    const add = h('button', { type: 'button', class: 'secondary', id: this._id(q.pointer, 'add'), part: 'button add-button', disabled: items.length >= (q.maxItems ?? 50), text: `${t.add}: ${q.label}` });
-    add.addEventListener('click', () => {
-      const list = this._lists.get(q.pointer) ?? [];
-      list.push({});
-      this._lists.set(q.pointer, list);
-      this._changed();
-      this._render();
-      this.shadowRoot.getElementById(this._id(`${q.pointer}/${list.length - 1}${q.fields[0].pointer}`))?.focus();
-    });
-    fieldset.append(add);
+    fieldset.append(h('button', {
+      type: 'button', class: 'secondary', id: this._id(q.pointer, 'add'), part: 'button add-button', disabled: items.length >= (q.maxItems ?? 50), text: `${t.add}: ${q.label}`,
+      onclick: () => {
+        const list = this._lists.get(q.pointer) ?? [];
+        list.push({});
+        this._lists.set(q.pointer, list);
+        this._changed();
+        this._render();
+        this.shadowRoot.getElementById(this._id(`${q.pointer}/${list.length - 1}${q.fields[0].pointer}`))?.focus();
+      },
+    }));
     return fieldset;
   }
 
@@ -705,9 +711,7 @@ export class LindungForm extends HTMLElement {
     if (!this._errors.length) { summary.hidden = true; summary.replaceChildren(); return; }
     const list = h('ul', { class: 'error-list' });
     for (const error of this._errors) {
-      const link = h('a', { href: `#${error.id}`, text: error.message });
-      link.addEventListener('click', (e) => { e.preventDefault(); this._focusField(error.id); });
-      list.append(h('li', {}, link));
+      list.append(h('li', {}, h('a', { href: `#${error.id}`, text: error.message, onclick: (e) => { e.preventDefault(); this._focusField(error.id); } })));
       const field = this.shadowRoot.getElementById(error.id);
       const message = field && this.shadowRoot.getElementById(`${error.id}-error`);
       if (message) {
