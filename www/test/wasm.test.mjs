@@ -101,6 +101,7 @@ test('a bad rule set or directory is reported and the previous one stays', () =>
     for (const bad of ['{not json', '{}', 17, undefined]) {
       const outcome = load(bad, 'en');
       assert.equal(outcome.ok, false);
+      assert.deepEqual(Object.keys(outcome), ['ok', 'errors']);
       assert.ok(outcome.errors.length > 0 && outcome.errors[0].code && outcome.errors[0].message);
     }
   }
@@ -114,6 +115,7 @@ test('the built-in rule set and directory load again as agency files', () => {
   const directory = fs.readdirSync(path.join(ROOT, 'crates', 'core', 'data')).find((f) => f.startsWith('directory'));
   const text = fs.readFileSync(path.join(ROOT, 'crates', 'core', 'data', directory), 'utf8');
   assert.deepEqual(core.loadDirectory(text, 'en'), { ok: true, errors: [] });
+  assert.equal(JSON.stringify(core.loadDirectory(text, 'en')), '{"ok":true,"errors":[]}');
 });
 
 test('a wrong rule is named and pointed at in the rule set', () => {

@@ -7,7 +7,9 @@ use js_sys::{JsString, JSON};
 use lindung::Problem;
 use wasm_bindgen::prelude::*;
 
-use crate::session::{lang, not_an_object, text, too_large, Session, Validity, MAX_INPUT_BYTES};
+use crate::session::{
+    lang, not_an_object, text, too_large, Loaded, Session, Validity, MAX_INPUT_BYTES,
+};
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::default());
@@ -37,10 +39,6 @@ fn input(value: &JsValue, lang_code: &str) -> Result<Vec<u8>, Problem> {
 
 fn object(text: &str) -> JsValue {
     JSON::parse(text).unwrap_or(JsValue::NULL)
-}
-
-fn problems(list: &[Problem]) -> JsValue {
-    object(&text(list))
 }
 
 /// Assesses `value` (an assessment object or JSON text) and returns the result document.
@@ -109,12 +107,11 @@ fn load(value: JsValue, lang_code: Option<String>, loader: Loader) -> JsValue {
         .and_then(|bytes| {
             SESSION.with(|session| loader(&mut session.borrow_mut(), &bytes, &lang_code))
         });
-    let errors = match &outcome {
-        Ok(()) => JsValue::from(js_sys::Array::new()),
-        Err(list) => problems(list),
-    };
-    let out = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&out, &"ok".into(), &outcome.is_ok().into());
-    let _ = js_sys::Reflect::set(&out, &"errors".into(), &errors);
-    out.into()
+    // Written as JSON text and parsed like every other answer, rather than built property by
+    // property: the module then needs no JavaScript object, array or `Reflect.set` imports.
+    let errors = outcome.as_ref().err().map_or(&[][..], Vec::as_slice);
+    object(&text(&Loaded {
+        ok: outcome.is_ok(),
+        errors,
+    }))
 }

@@ -113,6 +113,12 @@ impl<'a> Validity<'a> {
     }
 }
 
+/// `{ok, errors}`: the answer to loading a rule set or a directory (`errors` empty when `ok`).
+pub(crate) struct Loaded<'a> {
+    pub(crate) ok: bool,
+    pub(crate) errors: &'a [Problem],
+}
+
 /// An id and a version, as `version` reports the rule set and the directory.
 struct Versioned<'a> {
     id: &'a str,
@@ -127,6 +133,7 @@ struct Versions<'a> {
 }
 
 encode_struct!(<'a> Validity<'a> { problems: "problems", valid: "valid" });
+encode_struct!(<'a> Loaded<'a> { ok: "ok", errors: "errors" });
 encode_struct!(<'a> Versioned<'a> { id: "id", version: "version" });
 encode_struct!(<'a> Versions<'a> {
     directory: "directory",
