@@ -214,6 +214,8 @@ export class LindungForm extends HTMLElement {
     this._result = null;
     this._errors = [];
     this._shown = { sections: [], questions: [] };
+    /** The pointers of `_shown.questions`, as a set. */
+    this._visible = new Set();
     this._evaluated = false;
     this._shifts = [];
     this._submitted = false;
@@ -287,7 +289,7 @@ export class LindungForm extends HTMLElement {
   // ---- public API -------------------------------------------------------------------------
 
   /** The assessment as the visible answers make it (hidden answers are kept but not included). */
-  get value() { return this._form ? this._build(new Set(this._shown.questions)) : null; }
+  get value() { return this._form ? this._build(this._visible) : null; }
 
   /**
    * Replaces every answer with those of an assessment object. Anything but an object is refused
@@ -387,7 +389,7 @@ export class LindungForm extends HTMLElement {
    * finds it at the first call.
    */
   _evaluate() {
-    let filter = this._evaluated ? new Set(this._shown.questions) : null;
+    let filter = this._evaluated ? this._visible : null;
     let doc; let text; let shown;
     for (let i = 0; i < 5; i++) {
       doc = this._build(filter);
@@ -399,6 +401,7 @@ export class LindungForm extends HTMLElement {
       if (i === 4) { doc = this._build(filter); text = JSON.stringify(doc); }
     }
     this._shown = shown;
+    this._visible = new Set(shown.questions);
     this._evaluated = true;
     this._result = core.assess(text, this._lang);
     return doc;
@@ -406,7 +409,7 @@ export class LindungForm extends HTMLElement {
 
   _collectErrors() {
     const t = this._t;
-    const shown = new Set(this._shown.questions);
+    const shown = this._visible;
     const errors = [];
     const seen = new Set();
     const add = (pointer, id, message) => {
@@ -440,7 +443,7 @@ export class LindungForm extends HTMLElement {
       const pointer = parts.slice(0, n).join('/');
       if (this.shadowRoot.getElementById(this._id(pointer))) return this._id(pointer);
     }
-    const first = this._form.sections.flatMap((s) => s.questions).find((q) => q.pointer.startsWith(path + '/') && this._shown.questions.includes(q.pointer));
+    const first = this._form.sections.flatMap((s) => s.questions).find((q) => q.pointer.startsWith(path + '/') && this._visible.has(q.pointer));
     return first ? this._id(first.pointer) : `${this._uid}-form`;
   }
 
@@ -623,11 +626,10 @@ export class LindungForm extends HTMLElement {
 
   _refresh() {
     const shownSections = new Set(this._shown.sections);
-    const shownQuestions = new Set(this._shown.questions);
     // Only what changes is touched: setting `hidden` to what it is still costs a style check.
     const show = (el, shows) => { if (el.hidden === shows) el.hidden = !shows; };
     for (const el of this.shadowRoot.querySelectorAll('[data-section]')) show(el, shownSections.has(el.dataset.section));
-    for (const el of this.shadowRoot.querySelectorAll('.section > .question')) show(el, shownQuestions.has(el.dataset.pointer));
+    for (const el of this.shadowRoot.querySelectorAll('.section > .question')) show(el, this._visible.has(el.dataset.pointer));
     this._renderProgress();
     this._renderResult();
   }
@@ -642,9 +644,8 @@ export class LindungForm extends HTMLElement {
     const sections = this._shown.sections;
     const n = Math.max(1, sections.indexOf(this._current ?? sections[0]) + 1);
     let answered = 0; let unknown = 0; let notAsked = 0;
-    const shown = new Set(this._shown.questions);
     for (const q of this._questions()) {
-      if (!shown.has(q.pointer) || q.kind === 'list') continue;
+      if (!this._visible.has(q.pointer) || q.kind === 'list') continue;
       const v = this._answers.get(q.pointer);
       if (empty(v)) notAsked++; else if (v === 'unknown') unknown++; else answered++;
     }
