@@ -30,7 +30,9 @@ fn input(value: &JsValue, lang_code: &str) -> Result<Vec<u8>, Problem> {
     if units > MAX_INPUT_BYTES {
         return Err(too_large(units, lang));
     }
-    let text = String::from(string);
+    // A string always reads back (`Some`); `String::from` would reach the same value through a
+    // path that throws on `None`, which the module need not carry.
+    let text = string.as_string().unwrap_or_default();
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_large(text.len(), lang));
     }
