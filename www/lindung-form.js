@@ -169,10 +169,10 @@ function withOffset(local) {
   return `${base}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
+/** Now, as a `datetime-local` value: the UTC digits of the moment shifted by the local offset. */
 function nowLocal() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
 const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
