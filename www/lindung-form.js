@@ -175,6 +175,15 @@ function nowLocal() {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }
 
+/** The storage that a `drafts` mode names (`session` or `local`), or null when off or blocked. */
+function storage(mode) {
+  try {
+    return mode === 'session' ? sessionStorage : mode === 'local' ? localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
 const b64 = (bytes) => btoa(String.fromCharCode(...bytes));
 const unb64 = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
@@ -339,7 +348,7 @@ export class LindungForm extends HTMLElement {
   clearDraft() {
     clearTimeout(this._saveTimer);
     this._epoch = (this._epoch ?? 0) + 1;
-    for (const store of this._stores()) store.removeItem(this._draftName);
+    for (const mode of ['session', 'local']) storage(mode)?.removeItem(this._draftName);
   }
 
   /** Opens the browser's print dialog with a clean summary of answers, risk and referrals. */
@@ -807,21 +816,7 @@ export class LindungForm extends HTMLElement {
 
   get _draftName() { return `lindung-draft:${this.id || 'form'}`; }
 
-  _stores() {
-    const out = [];
-    try { out.push(window.sessionStorage); } catch { /* storage blocked */ }
-    try { out.push(window.localStorage); } catch { /* storage blocked */ }
-    return out;
-  }
-
-  _store() {
-    const mode = this.getAttribute('drafts');
-    try {
-      if (mode === 'session') return window.sessionStorage;
-      if (mode === 'local') return window.localStorage;
-    } catch { /* storage blocked */ }
-    return null;
-  }
+  _store() { return storage(this.getAttribute('drafts')); }
 
   async _key() {
     if (this.draftKey) return this.draftKey;
