@@ -232,7 +232,7 @@ export class LindungForm extends HTMLElement {
     /** A CryptoKey (AES-GCM) for drafts; when unset, a key is kept for the browser session. */
     this.draftKey = null;
     this.attachShadow({ mode: 'open' });
-    this.shadowRoot.append(h('p', { class: 'loading', role: 'status', text: this._t.loading }));
+    this.shadowRoot.append(h('p', { role: 'status', text: this._t.loading }));
     this._onKey = (event) => this._shiftPressed(event);
   }
 
@@ -530,7 +530,7 @@ export class LindungForm extends HTMLElement {
     const current = get();
     if (['answer', 'boolean', 'multi'].includes(q.kind) || (q.kind === 'choice' && q.options.length <= 5)) {
       const multi = q.kind === 'multi';
-      const fieldset = h('fieldset', { class: 'group', id, 'aria-describedby': describe, tabindex: '-1' },
+      const fieldset = h('fieldset', { id, 'aria-describedby': describe, tabindex: '-1' },
         h('legend', { text: q.label }));
       const options = h('div', { class: multi ? 'checkboxes' : 'radios' });
       q.options.forEach((option, n) => {
@@ -596,7 +596,7 @@ export class LindungForm extends HTMLElement {
   _renderList(q, id, describe, hint, error) {
     const t = this._t;
     const items = this._lists.get(q.pointer) ?? [];
-    const fieldset = h('fieldset', { class: 'list', id, 'aria-describedby': describe, tabindex: '-1' }, h('legend', { text: q.label }), hint ?? '', error);
+    const fieldset = h('fieldset', { id, 'aria-describedby': describe, tabindex: '-1' }, h('legend', { text: q.label }), hint ?? '', error);
     items.forEach((_, index) => {
       const item = h('fieldset', { class: 'item', part: 'list-item' }, h('legend', { text: `${q.label}: ${t.item(index + 1)}` }));
       for (const f of q.fields) item.append(this._renderQuestion(f, { pointer: q.pointer, index }));
@@ -661,7 +661,7 @@ export class LindungForm extends HTMLElement {
     this._progress.replaceChildren(
       h('span', { class: 'progress-section', text: t.sectionOf(n, sections.length) }),
       h('span', { class: 'visually-hidden', text: '. ' }),
-      h('span', { class: 'progress-counts', text: t.counts(answered, unknown, notAsked) }));
+      h('span', { text: t.counts(answered, unknown, notAsked) }));
   }
 
   _renderResult() {
@@ -678,7 +678,7 @@ export class LindungForm extends HTMLElement {
     const out = [h('h3', { text: t.result }), h('p', { class: 'support', text: t.support })];
     if (!r) return out;
     if (!r.valid) {
-      out.push(h('p', { class: 'incomplete', text: t.incomplete((r.errors ?? []).length) }));
+      out.push(h('p', { text: t.incomplete((r.errors ?? []).length) }));
       return out;
     }
     if (r.risk) {
@@ -692,7 +692,7 @@ export class LindungForm extends HTMLElement {
     if (r.trafficking) {
       const status = r.trafficking.status;
       const dims = (r.trafficking.dimensions ?? []).filter((d) => d.present).map((d) => h('li', { text: d.label ?? d.id }));
-      out.push(h('h4', { text: t.trafficking }), h('p', { class: `trafficking status-${status}`, text: t.status[status] ?? status }));
+      out.push(h('h4', { text: t.trafficking }), h('p', { text: t.status[status] ?? status }));
       if (dims.length) out.push(h('p', { text: t.dimensions }), h('ul', {}, dims));
     }
     out.push(h('h4', { text: t.referrals }));
@@ -700,12 +700,12 @@ export class LindungForm extends HTMLElement {
       const due = ref.dueBy ? new Date(ref.dueBy) : null;
       const when = due && !Number.isNaN(due.getTime()) ? dateFormat(this._lang).format(due) : '';
       const contact = ref.provider ? [ref.provider.name, ref.provider.contact?.phone].filter(Boolean).join(', ') : '';
-      return h('li', { class: `referral urgency-${ref.urgency}` },
+      return h('li', {},
         h('strong', { text: ref.label ?? ref.service }),
         h('span', { text: ` — ${t.urgency[ref.urgency] ?? ref.urgency}${when ? `, ${t.due} ${when}` : ''}` }),
-        contact ? h('span', { class: 'contact', text: ` · ${contact}` }) : null,
-        ref.consent ? h('span', { class: 'consent', text: ` · ${t.consent}: ${t.consentState[ref.consent] ?? ref.consent}` }) : null,
-        ref.guardianNotContacted ? h('strong', { class: 'no-guardian', text: ` ${t.noGuardian}` }) : null);
+        contact ? h('span', { text: ` · ${contact}` }) : null,
+        ref.consent ? h('span', { text: ` · ${t.consent}: ${t.consentState[ref.consent] ?? ref.consent}` }) : null,
+        ref.guardianNotContacted ? h('strong', { text: ` ${t.noGuardian}` }) : null);
     });
     out.push(referrals.length ? h('ol', { class: 'referrals' }, referrals) : h('p', { text: t.noReferrals }));
     return out;
