@@ -574,7 +574,7 @@ export class LindungForm extends HTMLElement {
         control = h('textarea', { id, rows: '4', 'aria-describedby': describe, maxlength: q.maxLength ?? false, oninput: () => set(control.value) });
         control.value = current ?? '';
       } else {
-        const type = { text: 'text', date: 'date', datetime: 'datetime-local', integer: 'text' }[q.kind] ?? 'text';
+        const type = q.kind === 'date' ? 'date' : q.kind === 'datetime' ? 'datetime-local' : 'text';
         control = h('input', {
           id, type, 'aria-describedby': describe, maxlength: q.maxLength ?? false,
           inputmode: q.kind === 'integer' ? 'numeric' : false, autocomplete: 'off', spellcheck: 'false',
