@@ -104,10 +104,8 @@ export const STRINGS = {
   },
 };
 
-const ATTRIBUTES = {
-  lang: 'lang', 'case-type': 'caseType', action: 'action', drafts: 'drafts',
-  'quick-exit': 'quickExit', 'show-result': 'showResult', 'rules-src': 'rulesSrc', 'directory-src': 'directorySrc',
-};
+/** The attributes, each reflected to its camelCase property (`case-type` to `caseType`). */
+const ATTRIBUTES = ['lang', 'case-type', 'action', 'drafts', 'quick-exit', 'show-result', 'rules-src', 'directory-src'];
 
 let ready = null;
 /**
@@ -212,7 +210,7 @@ function h(tag, attrs = {}, ...children) {
  * `lindung-submitted`, `lindung-submit-error`, `lindung-exit`.
  */
 export class LindungForm extends HTMLElement {
-  static get observedAttributes() { return Object.keys(ATTRIBUTES); }
+  static get observedAttributes() { return ATTRIBUTES; }
 
   constructor() {
     super();
@@ -888,7 +886,8 @@ export class LindungForm extends HTMLElement {
   }
 }
 
-for (const [attribute, property] of Object.entries(ATTRIBUTES)) {
+for (const attribute of ATTRIBUTES) {
+  const property = attribute.replace(/-(.)/g, (_, letter) => letter.toUpperCase());
   if (property in HTMLElement.prototype) continue;
   Object.defineProperty(LindungForm.prototype, property, {
     configurable: true,
