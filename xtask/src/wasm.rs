@@ -128,6 +128,9 @@ fn bundle(www: &Path, release: bool) -> Result<(), String> {
                 // The element's own members are named `_name`; the glue's `__wbg` names and the
                 // public API have no leading single underscore, so only the element's are shortened.
                 command.arg("--mangle-props=^_[a-zA-Z]");
+                // The element writes nothing to the console; this drops the glue's warnings about
+                // loader arguments the element never passes.
+                command.arg("--drop:console");
             }
         }
         let mut child = command
