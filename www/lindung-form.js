@@ -282,14 +282,12 @@ export class LindungForm extends HTMLElement {
     for (const [attr, fn, what] of [['rules-src', core.loadRules, 'rules'], ['directory-src', core.loadDirectory, 'directory']]) {
       const src = this.getAttribute(attr);
       if (!src) continue;
-      let outcome;
+      let ok = false;
       try {
         const response = await fetch(src, { credentials: 'same-origin' });
-        outcome = response.ok ? fn(await response.text(), this._lang) : { ok: false, errors: [] };
-      } catch {
-        outcome = { ok: false, errors: [] };
-      }
-      if (!outcome.ok) this._configErrors.push({ what, errors: outcome.errors });
+        ok = response.ok && fn(await response.text(), this._lang).ok;
+      } catch { /* not loaded: shown as not usable */ }
+      if (!ok) this._configErrors.push(what);
     }
   }
 
@@ -471,7 +469,7 @@ export class LindungForm extends HTMLElement {
       const exit = h('button', { type: 'button', class: 'exit', part: 'button exit-button', text: t.exit, onclick: () => this._exit() });
       root.append(h('div', { class: 'exit-bar', part: 'exit-bar' }, exit, h('p', { class: 'exit-hint', text: t.exitHint })));
     }
-    for (const { what } of this._configErrors ?? []) {
+    for (const what of this._configErrors ?? []) {
       root.append(h('p', { class: 'config-error', part: 'config-error', role: 'alert', text: t.configError(what) }));
     }
     this._summary = h('div', { class: 'error-summary', part: 'error-summary', tabindex: '-1', hidden: true });
