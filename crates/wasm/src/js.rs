@@ -39,8 +39,16 @@ fn input(value: &JsValue, lang_code: &str) -> Result<Vec<u8>, Problem> {
     Ok(text.into_bytes())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `JSON.parse` without the exception catching of `js_sys::JSON::parse`: it only ever reads
+    /// JSON text the library wrote.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn parse_written(text: &str) -> JsValue;
+}
+
 fn object(text: &str) -> JsValue {
-    JSON::parse(text).unwrap_or(JsValue::NULL)
+    parse_written(text)
 }
 
 /// Assesses `value` (an assessment object or JSON text) and returns the result document.
