@@ -93,6 +93,17 @@ test('input that is not an assessment is a located error, not an exception', () 
   assert.ok(checked.problems.every((p) => typeof p.path === 'string' && p.code && p.message));
 });
 
+test('the language is a string argument; omitted, or anything but a string, it is the default', () => {
+  const broken = '{"schemaVersion": "1", "id": 5';
+  assert.notEqual(core.assessJson(broken, 'en'), core.assessJson(broken, 'id'));
+  for (const other of [undefined, null, 17, { lang: 'en' }]) {
+    assert.equal(core.assessJson(broken, other), core.assessJson(broken, ''));
+    assert.deepEqual(core.validate(broken, other), core.validate(broken, ''));
+  }
+  assert.deepEqual(core.formDefinition(), core.formDefinition(''));
+  assert.notDeepEqual(core.formDefinition('en'), core.formDefinition('id'));
+});
+
 test('a bad rule set or directory is reported and the previous one stays', () => {
   const before = core.version();
   const sample = fs.readFileSync(cases(path.join(CASES, 'valid'))[0], 'utf8');

@@ -51,16 +51,22 @@ fn object(text: &str) -> JsValue {
     parse_written(text)
 }
 
+/// The language code a caller passed (`id` or `en`); anything but a string reads as `""`, the
+/// default language. Taken as a plain value, so the glue passes it on rather than copying it.
+fn code(lang_code: &JsValue) -> String {
+    lang_code.as_string().unwrap_or_default()
+}
+
 /// Assesses `value` (an assessment object or JSON text) and returns the result document.
 #[wasm_bindgen]
-pub fn assess(value: JsValue, lang_code: Option<String>) -> JsValue {
+pub fn assess(value: JsValue, lang_code: JsValue) -> JsValue {
     object(&assess_json(value, lang_code))
 }
 
 /// Like `assess`, returning the result as JSON text, byte for byte what the native library writes.
 #[wasm_bindgen(js_name = assessJson)]
-pub fn assess_json(value: JsValue, lang_code: Option<String>) -> String {
-    let lang_code = lang_code.unwrap_or_default();
+pub fn assess_json(value: JsValue, lang_code: JsValue) -> String {
+    let lang_code = code(&lang_code);
     SESSION.with(|session| match input(&value, &lang_code) {
         Ok(bytes) => session.borrow().assess(&bytes, &lang_code),
         Err(problem) => session.borrow().refuse(problem, &lang_code),
@@ -69,8 +75,8 @@ pub fn assess_json(value: JsValue, lang_code: Option<String>) -> String {
 
 /// Checks `value` and returns `{valid, problems}`.
 #[wasm_bindgen]
-pub fn validate(value: JsValue, lang_code: Option<String>) -> JsValue {
-    let lang_code = lang_code.unwrap_or_default();
+pub fn validate(value: JsValue, lang_code: JsValue) -> JsValue {
+    let lang_code = code(&lang_code);
     SESSION.with(|session| match input(&value, &lang_code) {
         Ok(bytes) => object(&session.borrow().validate(&bytes, &lang_code)),
         Err(problem) => object(&text(&Validity::new(&[problem], false))),
@@ -79,8 +85,8 @@ pub fn validate(value: JsValue, lang_code: Option<String>) -> JsValue {
 
 /// The form definition in `lang` (`id` or `en`).
 #[wasm_bindgen(js_name = formDefinition)]
-pub fn form_definition(lang_code: Option<String>) -> JsValue {
-    SESSION.with(|session| object(&session.borrow().form(&lang_code.unwrap_or_default())))
+pub fn form_definition(lang_code: JsValue) -> JsValue {
+    SESSION.with(|session| object(&session.borrow().form(&code(&lang_code))))
 }
 
 /// The sections and questions that show for a partly filled assessment.
@@ -98,20 +104,20 @@ pub fn version() -> JsValue {
 
 /// Replaces the rule set; returns `{ok, errors}` and keeps the previous one on errors.
 #[wasm_bindgen(js_name = loadRules)]
-pub fn load_rules(value: JsValue, lang_code: Option<String>) -> JsValue {
+pub fn load_rules(value: JsValue, lang_code: JsValue) -> JsValue {
     load(value, lang_code, Session::load_rules)
 }
 
 /// Replaces the service directory; returns `{ok, errors}` and keeps the previous one on errors.
 #[wasm_bindgen(js_name = loadDirectory)]
-pub fn load_directory(value: JsValue, lang_code: Option<String>) -> JsValue {
+pub fn load_directory(value: JsValue, lang_code: JsValue) -> JsValue {
     load(value, lang_code, Session::load_directory)
 }
 
 type Loader = fn(&mut Session, &[u8], &str) -> Result<(), Vec<Problem>>;
 
-fn load(value: JsValue, lang_code: Option<String>, loader: Loader) -> JsValue {
-    let lang_code = lang_code.unwrap_or_default();
+fn load(value: JsValue, lang_code: JsValue, loader: Loader) -> JsValue {
+    let lang_code = code(&lang_code);
     let outcome = input(&value, &lang_code)
         .map_err(|problem| vec![problem])
         .and_then(|bytes| {
