@@ -3,7 +3,6 @@
 
 use std::cell::RefCell;
 
-use js_sys::{JsString, JSON};
 use lindung::Problem;
 use wasm_bindgen::prelude::*;
 
@@ -18,10 +17,12 @@ thread_local! {
 /// The JSON bytes of a JavaScript value, or the problem that stops it being read.
 fn input(value: &JsValue, lang_code: &str) -> Result<Vec<u8>, Problem> {
     let lang = lang(lang_code);
-    let string = if let Some(string) = value.dyn_ref::<JsString>() {
+    let string = if let Some(string) = value.dyn_ref::<Text>() {
         string.clone()
     } else if value.is_object() {
-        JSON::stringify(value).map_err(|_| not_an_object(lang))?
+        stringify(value)
+            .map_err(|_| not_an_object(lang))?
+            .unchecked_into::<Text>()
     } else {
         return Err(not_an_object(lang));
     };
@@ -39,10 +40,25 @@ fn input(value: &JsValue, lang_code: &str) -> Result<Vec<u8>, Problem> {
     Ok(text.into_bytes())
 }
 
+// The few JavaScript functions the module calls, bound here rather than through `js_sys`: its
+// bindings bring adapters for closures over typed arrays and the like, which stay in the module
+// although nothing calls them.
 #[wasm_bindgen]
 extern "C" {
-    /// `JSON.parse` without the exception catching of `js_sys::JSON::parse`: it only ever reads
-    /// JSON text the library wrote.
+    /// A JavaScript string.
+    #[wasm_bindgen(is_type_of = JsValue::is_string)]
+    #[derive(Clone)]
+    type Text;
+
+    /// Its length in UTF-16 code units.
+    #[wasm_bindgen(method, getter)]
+    fn length(this: &Text) -> u32;
+
+    /// `JSON.stringify`, which throws on a cycle or a BigInt.
+    #[wasm_bindgen(catch, js_namespace = JSON)]
+    fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    /// `JSON.parse`, not catching: it only ever reads JSON text the library wrote.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
     fn parse_written(text: &str) -> JsValue;
 }
