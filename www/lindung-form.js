@@ -227,6 +227,8 @@ export class LindungForm extends HTMLElement {
     this._shifts = [];
     this._submitted = false;
     this._saveTimer = 0;
+    /** Counts the wipes of the draft, so that a save begun before one does not write after it. */
+    this._epoch = 0;
     /** A CryptoKey (AES-GCM) for drafts; when unset, a key is kept for the browser session. */
     this.draftKey = null;
     this.attachShadow({ mode: 'open' });
@@ -343,7 +345,7 @@ export class LindungForm extends HTMLElement {
   /** Deletes the saved draft. */
   clearDraft() {
     clearTimeout(this._saveTimer);
-    this._epoch = (this._epoch ?? 0) + 1;
+    this._epoch++;
     for (const mode of ['session', 'local']) storage(mode)?.removeItem(this._draftName);
   }
 
