@@ -42,6 +42,10 @@ pub fn build(root: &Path, release: bool) -> Result<(), String> {
         .arg("--target")
         .arg("web")
         .arg("--no-typescript")
+        // Every browser with both the ES2021 the bundle is written in and the constructable style
+        // sheets the element needs has `TextEncoder.encodeInto` (so has Node since 12): the glue
+        // carries no stand-in for it.
+        .args(["--encode-into", "always"])
         .arg("--out-dir")
         .arg(&dist)
         .arg(&module))?;
