@@ -31,8 +31,8 @@ fn input(value: &JsValue, lang_code: &str) -> Result<Vec<u8>, Problem> {
     if units > MAX_INPUT_BYTES {
         return Err(too_large(units, lang));
     }
-    // A string always reads back (`Some`); `String::from` would reach the same value through a
-    // path that throws on `None`, which the module need not carry.
+    // A string always reads back (`Some`), so the `None` that cannot happen reads as empty rather
+    // than through a path that throws, which the module need not carry.
     let text = string.as_string().unwrap_or_default();
     if text.len() > MAX_INPUT_BYTES {
         return Err(too_large(text.len(), lang));
