@@ -161,10 +161,10 @@ function withOffset(local) {
   if (Number.isNaN(date.getTime())) return local;
   const minutes = -date.getTimezoneOffset();
   const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  const pad = (n) => String(n).padStart(2, '0');
+  // An offset is under a day, so it reads as `HH:MM` from the moment that many minutes after 1970.
+  const hhmm = new Date(Math.abs(minutes) * 60000).toISOString().slice(11, 16);
   const base = local.length === 16 ? `${local}:00` : local;
-  return `${base}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${base}${sign}${hhmm}`;
 }
 
 /** Now, as a `datetime-local` value: the UTC digits of the moment shifted by the local offset. */
