@@ -450,7 +450,7 @@ export class LindungForm extends HTMLElement {
       const pointer = parts.slice(0, n).join('/');
       if (this.shadowRoot.getElementById(this._id(pointer))) return this._id(pointer);
     }
-    const first = this._form.sections.flatMap((s) => s.questions).find((q) => q.pointer.startsWith(path + '/') && this._visible.has(q.pointer));
+    const first = [...this._questions()].find((q) => q.pointer.startsWith(path + '/') && this._visible.has(q.pointer));
     return first ? this._id(first.pointer) : `${this._uid}-form`;
   }
 
