@@ -14,7 +14,7 @@
 #[cfg(all(feature = "host-numbers", target_arch = "wasm32"))]
 pub(super) fn parse(text: &[u8]) -> Option<f64> {
     let text = std::str::from_utf8(text).ok()?;
-    let value = js_sys::parse_float(text);
+    let value = host::parse_float(text);
     (!value.is_nan()).then_some(value)
 }
 
@@ -22,13 +22,24 @@ pub(super) fn parse(text: &[u8]) -> Option<f64> {
 /// ten: `value` is `digits × 10^exponent`, `digits` without trailing zeros.
 #[cfg(all(feature = "host-numbers", target_arch = "wasm32"))]
 pub(crate) fn shortest(value: f64) -> (u64, i64) {
-    // Radix 10 is always accepted: `toString` throws only for a radix outside 2 to 36.
-    let written = js_sys::Number::from(value)
-        .to_string_with_radix(10)
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_default();
-    digits(&written)
+    digits(&host::number_text(value))
+}
+
+/// The two JavaScript functions the module calls.
+#[cfg(all(feature = "host-numbers", target_arch = "wasm32"))]
+mod host {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `parseFloat(text)`.
+        #[wasm_bindgen(js_name = parseFloat)]
+        pub(super) fn parse_float(text: &str) -> f64;
+
+        /// `String(value)`: a number's text as `Number.prototype.toString` writes it.
+        #[wasm_bindgen(js_name = String)]
+        pub(super) fn number_text(value: f64) -> String;
+    }
 }
 
 /// The digits and power of ten of a number as JavaScript writes it (`123.456`, `0.000001`,
