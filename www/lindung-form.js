@@ -4,7 +4,7 @@
 // visibility), and every result comes from the same engine as the Rust library, compiled to WASM.
 // User text is only ever set with textContent. Nothing is written to the console.
 
-import * as core from './lindung_wasm.js';
+import init, * as core from './lindung_wasm.js';
 
 /** UI strings in both languages; questions and options come from the form definition. */
 export const STRINGS = {
@@ -108,17 +108,10 @@ export const STRINGS = {
 const ATTRIBUTES = ['lang', 'case-type', 'action', 'drafts', 'quick-exit', 'show-result', 'rules-src', 'directory-src'];
 
 let ready = null;
-/**
- * Loads the WASM engine and the stylesheet once per page. The module is compiled from its bytes,
- * whatever content type the server sends, and handed to the glue's `initSync`: the glue's own
- * loader (streaming, fallbacks, warnings) then stays out of the bundle.
- */
+/** Loads the WASM engine and the stylesheet once per page. */
 function load() {
   ready ??= Promise.all([
-    fetch(new URL('./lindung_wasm_bg.wasm', import.meta.url))
-      .then((response) => response.arrayBuffer())
-      .then((bytes) => WebAssembly.compile(bytes))
-      .then((module) => core.initSync({ module })),
+    init({ module_or_path: new URL('./lindung_wasm_bg.wasm', import.meta.url) }),
     fetch(new URL('./lindung-form.css', import.meta.url)).then((r) => (r.ok ? r.text() : '')).catch(() => ''),
   ]).then(([, css]) => {
     const sheet = new CSSStyleSheet();
