@@ -171,8 +171,13 @@ test('a failed submit shows the error summary, focused, with links and inline er
     const links = [...summary.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     const input = root.querySelector('[data-pointer="/id"] input');
     const described = input.getAttribute('aria-describedby').split(' ').map((id) => root.getElementById(id)?.textContent);
-    return { hidden: summary.hidden, focused: root.activeElement === summary, links, described, invalid: input.getAttribute('aria-invalid') };
+    const border = getComputedStyle(input).borderTopColor;
+    const other = getComputedStyle(root.querySelector('input[type="text"]:not([aria-invalid])')).borderTopColor;
+    return { hidden: summary.hidden, focused: root.activeElement === summary, links, described, invalid: input.getAttribute('aria-invalid'), border, other };
   });
+  // The field in error is outlined in the error colour (#b0221b), the others are not.
+  assert.equal(state.border, 'rgb(176, 34, 27)');
+  assert.notEqual(state.other, state.border);
   assert.equal(state.hidden, false);
   assert.equal(state.focused, true);
   assert.ok(state.links.length >= 5);
