@@ -78,7 +78,8 @@ test('an object gives the same result as its JSON text', () => {
 
 test('input that is not an assessment is a located error, not an exception', () => {
   const huge = `"${'x'.repeat(1024 * 1024 + 10)}"`;
-  for (const [input, code] of [[undefined, 'input.not_object'], [null, 'input.not_object'], [42, 'input.not_object'], [true, 'input.not_object'], [huge, 'input.too_large']]) {
+  const unwritable = { toJSON: () => undefined };
+  for (const [input, code] of [[undefined, 'input.not_object'], [null, 'input.not_object'], [42, 'input.not_object'], [true, 'input.not_object'], [unwritable, 'input.not_object'], [huge, 'input.too_large']]) {
     const result = core.assess(input, 'en');
     assert.equal(result.valid, false);
     assert.equal(result.errors[0].code, code, String(input).slice(0, 20));

@@ -20,9 +20,11 @@ fn input(value: &JsValue, lang_code: &str) -> Result<Vec<u8>, Problem> {
     let string = if let Some(string) = value.dyn_ref::<Text>() {
         string.clone()
     } else if value.is_object() {
+        // Not a string when the object's `toJSON` gives `undefined` or a function.
         stringify(value)
-            .map_err(|_| not_an_object(lang))?
-            .unchecked_into::<Text>()
+            .ok()
+            .and_then(|text| text.dyn_into::<Text>().ok())
+            .ok_or_else(|| not_an_object(lang))?
     } else {
         return Err(not_an_object(lang));
     };
