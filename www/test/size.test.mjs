@@ -13,14 +13,14 @@ const SHIPPED = ['lindung-form.js', 'lindung-form.css', 'lindung_wasm_bg.wasm'];
 const BUDGET = 80 * 1024;
 /** The element's own files (everything but the WASM module) stay small. */
 const ELEMENT_BUDGET = 20 * 1024;
-// FIXME: the widget ships about 99 KiB gzip (the WASM module about 87 KiB of it, built on nightly
+// FIXME: the widget ships about 92 KiB gzip (the WASM module about 81 KiB of it, built on nightly
 // with the standard library compiled for size), over the 80 KB budget. The module's code is about
-// 57 KiB gzip: the shape check and the model's readers, the JSON reader, the engine, the rule-set
+// 51 KiB gzip: the shape check and the model's readers, the JSON reader, the engine, the rule-set
 // and directory checks, conditions, the form and the result writer. Its data is about 28 KiB gzip:
 // the default rule set, the form's wording and the messages in two languages, and the compiled
 // schema and field tables. Until the module shrinks further, this ceiling only stops it from
 // growing.
-const CEILING = 100 * 1024;
+const CEILING = 95 * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
 
