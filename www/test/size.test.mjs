@@ -19,8 +19,10 @@ const ELEMENT_BUDGET = 20 * 1024;
 // and directory checks, conditions, the form and the result writer. Its data is about 28 KiB gzip:
 // the default rule set, the form's wording and the messages in two languages, and the compiled
 // schema and field tables. Until the module shrinks further, this ceiling only stops it from
-// growing.
-const CEILING = 95 * 1024;
+// growing. A module built on stable (`cargo xtask test` says so with LINDUNG_MODULE_BUILD=plain
+// when there is no nightly with `rust-src`) is about 6 KiB larger and has a ceiling of its own.
+const PLAIN_BUILD = process.env.LINDUNG_MODULE_BUILD === 'plain';
+const CEILING = (PLAIN_BUILD ? 100 : 95) * 1024;
 
 const gzip = (file) => zlib.gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length;
 
@@ -31,6 +33,7 @@ test('the element files stay within their share of the budget', () => {
 
 test('shipped JS + WASM + CSS stays under the ceiling (budget: 80 KB gzip)', () => {
   const total = SHIPPED.reduce((sum, f) => sum + gzip(f), 0);
-  assert.ok(total <= CEILING, `${total} bytes gzip, over the ceiling of ${CEILING} (a module built without nightly and rust-src is about 6 KB larger: see the README's quick start)`);
+  const build = PLAIN_BUILD ? 'the module built on stable' : 'the size build on nightly';
+  assert.ok(total <= CEILING, `${total} bytes gzip, over the ceiling of ${CEILING} for ${build} (without nightly and rust-src the module is about 6 KB larger: see the README's quick start)`);
   assert.ok(total > BUDGET, 'within the 80 KB budget: lower the ceiling to the budget and remove the FIXME');
 });

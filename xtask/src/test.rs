@@ -48,11 +48,21 @@ pub fn run_all(root: &Path) -> Result<(), String> {
     step("wasm build", || crate::wasm::build(root, true))?;
     step("browser", || {
         ensure_chromium()?;
+        // The size test holds the module built on stable (without nightly and `rust-src`) to
+        // a ceiling of its own.
+        let build = if crate::wasm::nightly_has_source() {
+            "size"
+        } else {
+            "plain"
+        };
         run_with(
             root.join("www").as_path(),
             "npm",
             &["test", "--silent"],
-            &[("LINDUNG_ROOT", &root.to_string_lossy())],
+            &[
+                ("LINDUNG_ROOT", &root.to_string_lossy()),
+                ("LINDUNG_MODULE_BUILD", build),
+            ],
         )
     })?;
     eprintln!("\nall checks passed");
