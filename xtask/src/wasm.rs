@@ -172,7 +172,7 @@ fn build_module(root: &Path, release: bool) -> Result<(), String> {
         "lindung-wasm",
     ];
     if release {
-        if false && nightly_has_source() {
+        if nightly_has_source() {
             let mut cargo = Command::new("rustup");
             cargo
                 .current_dir(root)
