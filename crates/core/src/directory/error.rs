@@ -156,6 +156,19 @@ impl DirectoryError {
     pub fn message(&self) -> String {
         use DirectoryError as E;
         let number = |value: usize| decimal(value as u64);
+        // The same words for the directory's texts and a provider's.
+        let length = |field: &str, min: usize, max: usize| {
+            joined(&[
+                "`",
+                field,
+                "` must be ",
+                &number(min),
+                " to ",
+                &number(max),
+                " characters",
+            ])
+        };
+        const ID_FORM: &str = "` must be 1 to 64 of `A-Z a-z 0-9 . _ -`";
         let problem = match self {
             E::TooLarge { size } => joined(&[
                 "directory is ",
@@ -176,20 +189,10 @@ impl DirectoryError {
                 ": ",
                 message,
             ]),
-            E::InvalidId { value } => joined(&[
-                "directory `id` `",
-                value,
-                "` must be 1 to 64 of `A-Z a-z 0-9 . _ -`",
-            ]),
-            E::TextLength { field, min, max } => joined(&[
-                "directory `",
-                field,
-                "` must be ",
-                &number(*min),
-                " to ",
-                &number(*max),
-                " characters",
-            ]),
+            E::InvalidId { value } => joined(&["directory `id` `", value, ID_FORM]),
+            E::TextLength { field, min, max } => {
+                joined(&["directory ", &length(field, *min, *max)])
+            }
             E::NoProviders => "directory has no providers".to_owned(),
             E::TooManyProviders { count } => joined(&[
                 "directory has ",
@@ -200,27 +203,13 @@ impl DirectoryError {
             E::InvalidProviderId {
                 number: place,
                 value,
-            } => joined(&[
-                "provider ",
-                &number(*place),
-                ": `id` `",
-                value,
-                "` must be 1 to 64 of `A-Z a-z 0-9 . _ -`",
-            ]),
+            } => joined(&["provider ", &number(*place), ": `id` `", value, ID_FORM]),
             E::DuplicateProviderId { provider } => {
                 joined(&["provider id `", provider, "` is used more than once"])
             }
             E::ProviderTextLength {
                 field, min, max, ..
-            } => joined(&[
-                "`",
-                field,
-                "` must be ",
-                &number(*min),
-                " to ",
-                &number(*max),
-                " characters",
-            ]),
+            } => length(field, *min, *max),
             E::NoServices { .. } => "`services` is empty".to_owned(),
             E::UnknownService { value, .. } => {
                 joined(&["unknown service kind `", value, "` in `services`"])
