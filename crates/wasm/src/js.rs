@@ -60,13 +60,10 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = JSON)]
     fn stringify(value: &JsValue) -> Result<JsValue, JsValue>;
 
-    /// `JSON.parse`, not catching: it only ever reads JSON text the library wrote.
+    /// The object JSON text gives: `JSON.parse`, not catching, as it only ever reads JSON text the
+    /// library wrote.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
-    fn parse_written(text: &str) -> JsValue;
-}
-
-fn object(text: &str) -> JsValue {
-    parse_written(text)
+    fn object(text: &str) -> JsValue;
 }
 
 /// The language code a caller passed (`id` or `en`); anything but a string reads as `""`, the
