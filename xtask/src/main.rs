@@ -8,6 +8,7 @@ mod bench;
 mod codegen;
 mod dist;
 mod fuzz;
+mod order;
 mod run;
 mod serve;
 mod test;

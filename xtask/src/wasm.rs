@@ -60,17 +60,11 @@ pub fn build(root: &Path, release: bool) -> Result<(), String> {
             // The toolchain's names and the features the module was compiled with are for tools,
             // not browsers: about 200 bytes gzip that no page needs.
             .args(["--strip-producers", "--strip-target-features"])
-            .args([
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-            ])
+            .args(FEATURES)
             .arg(&wasm)
             .arg("-o")
             .arg(&wasm))?;
+        order_functions(&wasm_opt, &wasm)?;
     }
     bundle(&www, release)?;
 
@@ -104,6 +98,36 @@ pub fn build(root: &Path, release: bool) -> Result<(), String> {
         show(total[2])
     );
     Ok(())
+}
+
+/// The WebAssembly features the module uses, for wasm-opt.
+const FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Puts the module's functions in the order that gzip compresses best (see `order`) and strips
+/// the names that carry the order: about 0.6 KB gzip less for two seconds more.
+fn order_functions(wasm_opt: &Path, wasm: &Path) -> Result<(), String> {
+    let module = fs::read(wasm).map_err(|e| format!("cannot read `{}`: {e}", wasm.display()))?;
+    let started = std::time::Instant::now();
+    let named = crate::order::names_in_compression_order(&module)
+        .map_err(|e| format!("cannot order the functions of `{}`: {e}", wasm.display()))?;
+    println!(
+        "functions ordered for gzip in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    fs::write(wasm, named).map_err(|e| format!("cannot write `{}`: {e}", wasm.display()))?;
+    run(Command::new(wasm_opt)
+        .args(["--reorder-functions-by-name", "--strip-debug"])
+        .args(FEATURES)
+        .arg(wasm)
+        .arg("-o")
+        .arg(wasm))
 }
 
 /// Bundles the element with the module's JS glue into one ES module, and its styles, with esbuild
