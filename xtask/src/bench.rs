@@ -472,7 +472,7 @@ fn report(table: &str, notes: &[String]) -> String {
     text
 }
 
-fn machine() -> String {
+pub(crate) fn machine() -> String {
     let cpus = std::thread::available_parallelism().map_or(0, usize::from);
     let cpuinfo = fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
     let model = cpuinfo
@@ -492,7 +492,7 @@ fn machine() -> String {
     format!("{cpus} CPUs (nproc), {model}, {memory} memory")
 }
 
-fn date() -> String {
+pub(crate) fn date() -> String {
     Command::new("date")
         .args(["-u", "+%Y-%m-%d %H:%M UTC"])
         .output()
