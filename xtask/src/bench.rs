@@ -13,7 +13,7 @@ use crate::run::status;
 use serde_json::Value;
 
 /// The criterion cases: the name the bench uses, the label the table shows, the file.
-const CASES: &[(&str, &str, &str)] = &[
+pub(crate) const CASES: &[(&str, &str, &str)] = &[
     (
         "ktk_full",
         "KTK full",

@@ -8,6 +8,7 @@ mod bench;
 mod codegen;
 mod dist;
 mod fuzz;
+mod instructions;
 mod order;
 mod run;
 mod serve;
@@ -27,6 +28,7 @@ commands:
   wasm [--dev]       build the WASM module and the widget into www/dist and print their sizes
   dist               make dist/lindung-form/, the folder an agency copies to its web host
   bench              run the benchmarks and write bench/RESULTS.md
+  instructions       instructions per call of the pipeline and the Value parse (valgrind)
   fuzz [--seconds N] run each fuzz target for N seconds (nightly toolchain, cargo-fuzz)
 ";
 
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(&root, args.iter().any(|a| a == "--check")),
         Some("test") => test::run_all(&root),
         Some("bench") => bench::run(&root),
+        Some("instructions") => instructions::run_all(&root),
         Some("wasm") => wasm::build(&root, !args.iter().any(|a| a == "--dev")),
         Some("demo") => demo(&root),
         Some("dist") => dist::run(&root),
