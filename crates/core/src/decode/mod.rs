@@ -163,13 +163,13 @@ pub(crate) const MAX_MEMBERS: usize = 24;
 
 /// What an absent member is read from: an `Option` reads it as `None`, anything else is missing
 /// and reads it as its stand-in.
-static NULL: Value = Value::Null;
+static NULL: Value<'static> = Value::Null;
 
 /// The members of an object being read: one slot per name of the reader's `names`, in that order,
 /// found in one pass over the object (`None` for a name the object does not have), and taken in
 /// that order by [`member`] and [`member_or`].
 pub(crate) struct Members<'v, 'a> {
-    slots: [Option<&'v Value>; MAX_MEMBERS],
+    slots: [Option<&'v Value<'v>>; MAX_MEMBERS],
     names: &'static [&'static str],
     at: &'a Path<'a>,
     /// The place of the member last taken, kept here so each member's reader passes one pointer.
@@ -186,7 +186,7 @@ impl<'v, 'a> Members<'v, 'a> {
     /// not an object, is recorded as a problem.
     #[inline(never)]
     pub(crate) fn of(
-        value: &'v Value,
+        value: &'v Value<'_>,
         at: &'a Path<'a>,
         names: &'static [&'static str],
         errors: &mut Errors,
@@ -205,7 +205,7 @@ impl<'v, 'a> Members<'v, 'a> {
         };
         members.object = true;
         for (key, member) in object {
-            match names.iter().position(|name| name == key) {
+            match names.iter().position(|name| *name == key) {
                 Some(index) => {
                     if let Some(slot) = members.slots.get_mut(index) {
                         *slot = Some(member);
@@ -226,7 +226,7 @@ impl<'v, 'a> Members<'v, 'a> {
 
     /// Takes the next member, `None` when it is absent; its place is then `self.here`.
     #[inline(never)]
-    fn next(&mut self) -> Option<&'v Value> {
+    fn next(&mut self) -> Option<&'v Value<'v>> {
         let index = self.next;
         self.next += 1;
         self.here = Path::Key(self.at, self.names.get(index).copied().unwrap_or_default());
@@ -236,7 +236,7 @@ impl<'v, 'a> Members<'v, 'a> {
     /// Takes the next member, `null` when it is absent; an absent `required` member is recorded
     /// as missing.
     #[inline(never)]
-    fn take(&mut self, required: bool, errors: &mut Errors) -> &'v Value {
+    fn take(&mut self, required: bool, errors: &mut Errors) -> &'v Value<'v> {
         let value = self.next();
         if value.is_none() && required && self.object {
             if let Path::Key(_, name) = self.here {
