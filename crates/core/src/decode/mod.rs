@@ -20,7 +20,7 @@ use std::fmt;
 use crate::json::Value;
 use crate::text::joined;
 
-use crate::json::Path;
+use crate::json::{same_name, Path};
 
 /// The first problem met while reading a typed value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,7 +205,7 @@ impl<'v, 'a> Members<'v, 'a> {
         };
         members.object = true;
         for (key, member) in object {
-            match names.iter().position(|name| *name == key) {
+            match names.iter().position(|name| same_name(name, key)) {
                 Some(index) => {
                     if let Some(slot) = members.slots.get_mut(index) {
                         *slot = Some(member);
@@ -280,7 +280,7 @@ pub(crate) fn variant(value: &Value, at: &Path<'_>, names: &[&str], errors: &mut
 pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str], errors: &mut Errors) -> usize {
     names
         .iter()
-        .position(|name| *name == text)
+        .position(|name| same_name(name, text))
         .unwrap_or_else(|| {
             errors.fail(at, || {
                 joined(&[

@@ -4,6 +4,8 @@
 //! Lines and columns are 1-based everywhere here, columns counted in characters (not bytes), after
 //! a leading UTF-8 byte order mark.
 
+use std::cmp::Ordering;
+
 mod compact;
 // The WASM module leaves reading and writing floats to the JavaScript host, which does both
 // exactly, rather than carry `float.rs`'s big-number arithmetic (about 2 KB gzip).
@@ -117,6 +119,31 @@ pub fn pointers(value: &Value<'_>) -> Vec<String> {
     let mut out = Vec::new();
     walk(value, String::new(), &mut out);
     out
+}
+
+/// Two names in the order `str` gives them. Natively, most names that are compared differ in
+/// their first byte, which is compared here, inline, rather than in a call to the C library's
+/// `memcmp`; the WASM module, whose size counts for more, compares them as they are.
+#[inline]
+pub(crate) fn name_order(a: &str, b: &str) -> Ordering {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first()) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.cmp(b)
+}
+
+/// True when two names are equal: natively their first bytes are compared inline first, as in
+/// [`name_order`].
+#[inline]
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    if a.len() != b.len() || a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
+    a == b
 }
 
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).

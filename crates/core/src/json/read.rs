@@ -5,7 +5,9 @@
 //! does), except that a repeated key keeps its first value and is recorded. A string without
 //! escapes borrows its text from the input; one with escapes is built with one allocation.
 
-use super::{float, line_and_column, push_token, Number, Object, Read, RepeatedKey, Str, Value};
+use super::{
+    float, line_and_column, name_order, push_token, Number, Object, Read, RepeatedKey, Str, Value,
+};
 
 /// The deepest nesting of arrays and objects accepted: serde_json's limit, refusing the 128th
 /// level, so deep input never overflows the stack.
@@ -268,7 +270,7 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             let member = Place::Key(place, at);
             let place_by_name = if members.len() < SORTED_AS_READ {
-                members.binary_search_by(|(name, _)| (**name).cmp(&*key))
+                members.binary_search_by(|(name, _)| name_order(name, &key))
             } else {
                 Err(members.len())
             };

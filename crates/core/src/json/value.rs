@@ -220,7 +220,7 @@ impl<'a> Object<'a> {
     /// Where `name` is among the members, or where it would go.
     fn position(&self, name: &str) -> Result<usize, usize> {
         self.members
-            .binary_search_by(|(member, _)| (**member).cmp(name))
+            .binary_search_by(|(member, _)| super::name_order(member, name))
     }
 
     /// The value of the member `name`.

@@ -21,7 +21,7 @@ use super::node::{
 };
 use super::wording::{form_hint, format_name, type_label};
 use crate::decode::time;
-use crate::json::Path;
+use crate::json::{name_order, Path};
 use crate::model::Lang;
 use crate::problem::Problem;
 use crate::text::decimal;
@@ -170,7 +170,7 @@ impl Walk {
             let child = Path::Key(path, name);
             let mut property = None;
             while let Some((known, id, required)) = properties.peek() {
-                match known.cmp(&name) {
+                match name_order(known, name) {
                     Ordering::Less => {}
                     Ordering::Equal => property = Some((*id, *required)),
                     Ordering::Greater => break,
