@@ -197,7 +197,7 @@ impl Decode for Scalar {
         match value {
             Value::Bool(value) => Scalar::Bool(*value),
             Value::Number(_) => Scalar::Number(f64::decode(value, at, errors)),
-            Value::String(text) => Scalar::Text(text.as_ref().to_owned()),
+            Value::String(text) => Scalar::Text(text.to_owned_string()),
             _ => {
                 errors.wrong_type(value, at, "a boolean, a number or a string");
                 Scalar::Bool(false)

@@ -137,7 +137,7 @@ pub(crate) fn name_order(a: &str, b: &str) -> Ordering {
 
 /// True when two names are equal: natively their first bytes are compared inline first, as in
 /// [`name_order`].
-#[inline]
+#[inline(always)]
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
     #[cfg(not(target_arch = "wasm32"))]
     if a.len() != b.len() || a.as_bytes().first() != b.as_bytes().first() {

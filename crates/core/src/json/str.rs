@@ -1,20 +1,22 @@
 //! The text of a JSON string or name as [`super::read()`] gives it: borrowed from the input when it
 //! has no escape, owned when unescaping it made new text.
 //!
-//! It wraps a `Cow<str>` rather than being one because the WASM module is optimised for size, where
-//! `Cow`'s `Deref` is not inlined: every place that reads a string's text would call it through a
-//! stack slot. Both kinds keep the text's pointer and length in the same place, so the text read
-//! here, inlined, is one load.
+//! Natively it is a `Cow<str>`, read inline. In the WASM module, whose size counts for more than
+//! its speed, the text is always owned, as a `String`: a `Cow`'s text there is read through a call
+//! at every use (its `Deref` is not inlined when optimising for size), and a borrowed text is one
+//! more case in every drop, which together grew the module by about 400 B gzip.
 
 use std::borrow::{Borrow, Cow};
 use std::cmp::Ordering;
 use std::fmt;
 use std::hash::{Hash, Hasher};
+#[cfg(target_arch = "wasm32")]
+use std::marker::PhantomData;
 use std::ops::Deref;
 
 /// The text of a JSON string or object member name: borrowed from the JSON text read when it has
-/// no escape, else owned. It reads as a `&str` (`Deref`), and compares, orders and hashes as its
-/// text.
+/// no escape, else owned (in the WASM module always owned). It reads as a `&str` (`Deref`), and
+/// compares, orders and hashes as its text.
 ///
 /// ```
 /// let value = lindung::json::read(br#"["plain", "with \"escapes\""]"#)?.value;
@@ -23,8 +25,15 @@ use std::ops::Deref;
 /// # Ok::<(), lindung::json::SyntaxError>(())
 /// ```
 #[derive(Clone)]
-pub struct Str<'a>(Cow<'a, str>);
+pub struct Str<'a>(Repr<'a>);
 
+#[cfg(not(target_arch = "wasm32"))]
+type Repr<'a> = Cow<'a, str>;
+
+#[cfg(target_arch = "wasm32")]
+type Repr<'a> = (String, PhantomData<&'a str>);
+
+#[cfg(not(target_arch = "wasm32"))]
 impl<'a> Str<'a> {
     /// The text.
     #[inline(always)]
@@ -35,19 +44,75 @@ impl<'a> Str<'a> {
         }
     }
 
-    /// True when the text is borrowed from the JSON text read (it had no escape).
+    /// True when the text is borrowed from the JSON text read (it had no escape, and this is not
+    /// the WASM module).
     pub fn is_borrowed(&self) -> bool {
         matches!(self.0, Cow::Borrowed(_))
-    }
-
-    /// The same text owned, so that it outlives the JSON text read.
-    pub fn into_owned(self) -> Str<'static> {
-        Str(Cow::Owned(self.0.into_owned()))
     }
 
     /// The text as a `String`, copied only when it is borrowed.
     pub fn into_string(self) -> String {
         self.0.into_owned()
+    }
+
+    fn borrowed(text: &'a str) -> Str<'a> {
+        Str(Cow::Borrowed(text))
+    }
+
+    fn owned(text: String) -> Str<'a> {
+        Str(Cow::Owned(text))
+    }
+
+    fn into_cow(self) -> Cow<'a, str> {
+        self.0
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl<'a> Str<'a> {
+    /// The text.
+    #[inline(always)]
+    pub fn as_str(&self) -> &str {
+        &self.0 .0
+    }
+
+    /// True when the text is borrowed from the JSON text read (it had no escape, and this is not
+    /// the WASM module).
+    pub fn is_borrowed(&self) -> bool {
+        false
+    }
+
+    /// The text as a `String`, copied only when it is borrowed.
+    pub fn into_string(self) -> String {
+        self.0 .0
+    }
+
+    fn borrowed(text: &'a str) -> Str<'a> {
+        Str((text.to_owned(), PhantomData))
+    }
+
+    fn owned(text: String) -> Str<'a> {
+        Str((text, PhantomData))
+    }
+
+    fn into_cow(self) -> Cow<'a, str> {
+        Cow::Owned(self.0 .0)
+    }
+}
+
+impl Str<'_> {
+    /// The text copied into a `String`. In the WASM module this is `String`'s own `clone`, one
+    /// body for every caller, where copying a `&str` is written out at each.
+    pub fn to_owned_string(&self) -> String {
+        #[cfg(target_arch = "wasm32")]
+        return self.0 .0.clone();
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.as_str().to_owned();
+    }
+
+    /// The same text owned, so that it outlives the JSON text read.
+    pub fn into_owned(self) -> Str<'static> {
+        Str::owned(self.into_string())
     }
 }
 
@@ -62,31 +127,34 @@ impl Deref for Str<'_> {
 
 impl Default for Str<'_> {
     fn default() -> Self {
-        Str(Cow::Borrowed(""))
+        Str::borrowed("")
     }
 }
 
 impl<'a> From<&'a str> for Str<'a> {
     fn from(text: &'a str) -> Str<'a> {
-        Str(Cow::Borrowed(text))
+        Str::borrowed(text)
     }
 }
 
 impl From<String> for Str<'_> {
     fn from(text: String) -> Self {
-        Str(Cow::Owned(text))
+        Str::owned(text)
     }
 }
 
 impl<'a> From<Cow<'a, str>> for Str<'a> {
     fn from(text: Cow<'a, str>) -> Str<'a> {
-        Str(text)
+        match text {
+            Cow::Borrowed(text) => Str::borrowed(text),
+            Cow::Owned(text) => Str::owned(text),
+        }
     }
 }
 
 impl<'a> From<Str<'a>> for Cow<'a, str> {
     fn from(text: Str<'a>) -> Cow<'a, str> {
-        text.0
+        text.into_cow()
     }
 }
 
@@ -110,7 +178,8 @@ impl Borrow<str> for Str<'_> {
 
 impl PartialEq for Str<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.as_str() == other.as_str()
+        // As its text: a `Cow` compares as the text it reads as.
+        self.0 == other.0
     }
 }
 

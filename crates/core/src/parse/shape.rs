@@ -433,7 +433,7 @@ impl Walk {
 /// A value as a person reads it: text without quotes, anything else as compact JSON.
 fn shown(value: &Value) -> String {
     match value {
-        Value::String(text) => text.as_ref().to_owned(),
+        Value::String(text) => text.to_owned_string(),
         other => to_json(other),
     }
 }
