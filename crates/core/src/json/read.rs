@@ -491,7 +491,9 @@ impl<'a> Reader<'a> {
         Ok(unit)
     }
 
-    /// The text from `start` to `end` as UTF-8.
+    /// The text from `start` to `end` as UTF-8. Inlined natively, where it is called for every
+    /// string and name; the WASM module keeps one body.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn utf8(&mut self, start: usize, end: usize) -> Result<&'a str, Stop> {
         if let Some(text) = self.text.and_then(|text| text.get(start..end)) {
             return Ok(text);
