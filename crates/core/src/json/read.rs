@@ -144,7 +144,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Moves past whitespace to the next byte, failing at the end of the input.
-    #[inline]
+    ///
+    /// This, [`Reader::string`] and [`Reader::plain_run`] run for every token, string and name:
+    /// natively they are always inlined; in the WASM module, whose size counts for more, as the
+    /// optimiser chooses.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn next_token(&mut self) -> Result<u8, Stop> {
         self.space();
         match self.peek() {
@@ -394,7 +399,8 @@ impl<'a> Reader<'a> {
     }
 
     /// At `"`: reads a string and returns it unescaped, the cursor after its closing quote.
-    #[inline]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     pub(super) fn string(&mut self) -> Result<Str<'a>, Stop> {
         self.pos += 1;
         let start = self.pos;
@@ -507,6 +513,7 @@ impl<'a> Reader<'a> {
 
     /// The end of the run of plain string bytes from `start`: the offset of the next `"` or `\`.
     /// A control character or the end of the input there is an error.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn plain_run(&mut self, start: usize) -> Result<usize, Stop> {
         let end = skip_plain(self.bytes, start);
         match self.bytes.get(end) {
