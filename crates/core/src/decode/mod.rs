@@ -269,6 +269,10 @@ pub(crate) fn member_or<T: Decode>(
 }
 
 /// The position of a string value among `names` (0, the stand-in, on a problem).
+///
+/// This and [`name_index`] are inlined natively into each enum's reader, whose names are then
+/// known to the compiler; the WASM module, whose size counts for more, keeps one body of each.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn variant(value: &Value, at: &Path<'_>, names: &[&str], errors: &mut Errors) -> usize {
     match value {
         Value::String(text) => name_index(text, at, names, errors),
@@ -280,6 +284,7 @@ pub(crate) fn variant(value: &Value, at: &Path<'_>, names: &[&str], errors: &mut
 }
 
 /// The position of `text` among `names` (0, the stand-in, on a problem).
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str], errors: &mut Errors) -> usize {
     names
         .iter()
