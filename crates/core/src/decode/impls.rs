@@ -13,7 +13,7 @@ use crate::text::{decimal, joined};
 impl Decode for String {
     fn decode(value: &Value, at: &Path<'_>, errors: &mut Errors) -> Self {
         match value {
-            Value::String(text) => text.clone(),
+            Value::String(text) => text.to_owned_string(),
             _ => {
                 errors.wrong_type(value, at, "a string");
                 String::new()

@@ -20,7 +20,7 @@ use std::fmt;
 use crate::json::Value;
 use crate::text::joined;
 
-use crate::json::Path;
+use crate::json::{same_name, Path};
 
 /// The first problem met while reading a typed value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,13 +163,13 @@ pub(crate) const MAX_MEMBERS: usize = 24;
 
 /// What an absent member is read from: an `Option` reads it as `None`, anything else is missing
 /// and reads it as its stand-in.
-static NULL: Value = Value::Null;
+static NULL: Value<'static> = Value::Null;
 
 /// The members of an object being read: one slot per name of the reader's `names`, in that order,
 /// found in one pass over the object (`None` for a name the object does not have), and taken in
 /// that order by [`member`] and [`member_or`].
 pub(crate) struct Members<'v, 'a> {
-    slots: [Option<&'v Value>; MAX_MEMBERS],
+    slots: [Option<&'v Value<'v>>; MAX_MEMBERS],
     names: &'static [&'static str],
     at: &'a Path<'a>,
     /// The place of the member last taken, kept here so each member's reader passes one pointer.
@@ -186,7 +186,7 @@ impl<'v, 'a> Members<'v, 'a> {
     /// not an object, is recorded as a problem.
     #[inline(never)]
     pub(crate) fn of(
-        value: &'v Value,
+        value: &'v Value<'_>,
         at: &'a Path<'a>,
         names: &'static [&'static str],
         errors: &mut Errors,
@@ -205,7 +205,7 @@ impl<'v, 'a> Members<'v, 'a> {
         };
         members.object = true;
         for (key, member) in object {
-            match names.iter().position(|name| name == key) {
+            match names.iter().position(|name| same_name(name, key)) {
                 Some(index) => {
                     if let Some(slot) = members.slots.get_mut(index) {
                         *slot = Some(member);
@@ -224,9 +224,11 @@ impl<'v, 'a> Members<'v, 'a> {
         members
     }
 
-    /// Takes the next member, `None` when it is absent; its place is then `self.here`.
-    #[inline(never)]
-    fn next(&mut self) -> Option<&'v Value> {
+    /// Takes the next member, `None` when it is absent; its place is then `self.here`. One body
+    /// in the WASM module; natively inlined into each reader.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    fn next(&mut self) -> Option<&'v Value<'v>> {
         let index = self.next;
         self.next += 1;
         self.here = Path::Key(self.at, self.names.get(index).copied().unwrap_or_default());
@@ -234,9 +236,10 @@ impl<'v, 'a> Members<'v, 'a> {
     }
 
     /// Takes the next member, `null` when it is absent; an absent `required` member is recorded
-    /// as missing.
-    #[inline(never)]
-    fn take(&mut self, required: bool, errors: &mut Errors) -> &'v Value {
+    /// as missing. One body in the WASM module; natively inlined into each reader.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
+    fn take(&mut self, required: bool, errors: &mut Errors) -> &'v Value<'v> {
         let value = self.next();
         if value.is_none() && required && self.object {
             if let Path::Key(_, name) = self.here {
@@ -266,6 +269,10 @@ pub(crate) fn member_or<T: Decode>(
 }
 
 /// The position of a string value among `names` (0, the stand-in, on a problem).
+///
+/// This and [`name_index`] are inlined natively into each enum's reader, whose names are then
+/// known to the compiler; the WASM module, whose size counts for more, keeps one body of each.
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn variant(value: &Value, at: &Path<'_>, names: &[&str], errors: &mut Errors) -> usize {
     match value {
         Value::String(text) => name_index(text, at, names, errors),
@@ -277,10 +284,11 @@ pub(crate) fn variant(value: &Value, at: &Path<'_>, names: &[&str], errors: &mut
 }
 
 /// The position of `text` among `names` (0, the stand-in, on a problem).
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn name_index(text: &str, at: &Path<'_>, names: &[&str], errors: &mut Errors) -> usize {
     names
         .iter()
-        .position(|name| *name == text)
+        .position(|name| same_name(name, text))
         .unwrap_or_else(|| {
             errors.fail(at, || {
                 joined(&[

@@ -197,7 +197,7 @@ impl Decode for Scalar {
         match value {
             Value::Bool(value) => Scalar::Bool(*value),
             Value::Number(_) => Scalar::Number(f64::decode(value, at, errors)),
-            Value::String(text) => Scalar::Text(text.clone()),
+            Value::String(text) => Scalar::Text(text.to_owned_string()),
             _ => {
                 errors.wrong_type(value, at, "a boolean, a number or a string");
                 Scalar::Bool(false)
@@ -213,19 +213,19 @@ enum Untagged<'v> {
     /// No member.
     Empty,
     /// More than one member.
-    Many(&'v crate::json::Object),
+    Many(&'v crate::json::Object<'v>),
 }
 
 /// Finds the member of an externally tagged value: an object with exactly one member, named in
 /// `names`; its position in `names`, its name and its value. `what` names the value in a message
 /// (`condition`). On a problem, records it and returns `None`.
 fn tagged<'v>(
-    value: &'v Value,
+    value: &'v Value<'_>,
     at: &Path<'_>,
     what: &str,
     names: &[&str],
     errors: &mut Errors,
-) -> Option<(usize, &'v str, &'v Value)> {
+) -> Option<(usize, &'v str, &'v Value<'v>)> {
     let Value::Object(members) = value else {
         errors.wrong_type(value, at, &joined(&["a ", what, " object with one member"]));
         return None;
@@ -233,8 +233,8 @@ fn tagged<'v>(
     let mut problem = Untagged::Empty;
     let mut found = None;
     for (name, member) in members {
-        match names.iter().position(|known| known == name) {
-            Some(index) => found = Some((index, name.as_str(), member)),
+        match names.iter().position(|known| *known == name) {
+            Some(index) => found = Some((index, name, member)),
             None => {
                 problem = Untagged::Unknown(name);
                 break;

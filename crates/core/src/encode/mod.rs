@@ -337,16 +337,16 @@ impl<V: Encode> Encode for BTreeMap<String, V> {
 }
 
 /// Writes named members as a JSON object, in the order given.
-fn object<'a, V: Encode + 'a>(
+fn object<'a, K: AsRef<str> + ?Sized + 'a, V: Encode + 'a>(
     out: &mut String,
-    members: impl IntoIterator<Item = (&'a String, &'a V)>,
+    members: impl IntoIterator<Item = (&'a K, &'a V)>,
 ) {
     out.push('{');
     for (index, (name, value)) in members.into_iter().enumerate() {
         if index > 0 {
             out.push(',');
         }
-        string(out, name);
+        string(out, name.as_ref());
         out.push(':');
         value.encode(out);
     }
@@ -438,7 +438,7 @@ impl Encode for Number {
     }
 }
 
-impl Encode for Value {
+impl Encode for Value<'_> {
     fn encode(&self, out: &mut String) {
         match self {
             Value::Null => out.push_str("null"),

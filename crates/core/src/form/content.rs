@@ -168,7 +168,7 @@ fn options(lang: Lang, options: std::str::Split<'static, char>) -> Vec<Choice> {
     for option in options.filter(|option| !option.is_empty()) {
         let (value, text) = option.split_once('\u{1f}').unwrap_or((option, option));
         out.push(Choice {
-            value: Value::String(value.to_owned()),
+            value: Value::String(value.to_owned().into()),
             label: pick(lang, text),
         });
     }

@@ -109,7 +109,7 @@ pub enum Kind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Choice {
     /// The value stored in the assessment.
-    pub value: Value,
+    pub value: Value<'static>,
     /// What the officer sees.
     pub label: String,
 }

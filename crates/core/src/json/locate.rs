@@ -36,7 +36,7 @@ struct Scanner<'a> {
     pos: usize,
 }
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -98,7 +98,7 @@ impl Scanner<'_> {
     }
 
     /// Reads a string at the cursor and returns it unescaped.
-    fn string(&mut self) -> Option<String> {
+    fn string(&mut self) -> Option<super::Str<'a>> {
         let mut reader = Reader::new(self.bytes);
         reader.pos = self.pos;
         let text = reader.string().ok()?;

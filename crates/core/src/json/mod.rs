@@ -4,6 +4,8 @@
 //! Lines and columns are 1-based everywhere here, columns counted in characters (not bytes), after
 //! a leading UTF-8 byte order mark.
 
+use std::cmp::Ordering;
+
 mod compact;
 // The WASM module leaves reading and writing floats to the JavaScript host, which does both
 // exactly, rather than carry `float.rs`'s big-number arithmetic (about 2 KB gzip).
@@ -15,12 +17,14 @@ mod host_float;
 use host_float as float;
 mod locate;
 mod read;
+mod str;
 mod value;
 
 pub(crate) use compact::{compact, compact_len};
 pub(crate) use float::shortest;
 pub use locate::locate;
 pub use read::{SyntaxError, DEPTH_LIMIT};
+pub use str::Str;
 pub use value::{Member, Members, Number, Object, Value};
 
 /// The largest document accepted, in bytes (1 MiB). Larger input is refused before any work.
@@ -28,9 +32,10 @@ pub const DOCUMENT_LIMIT: usize = 1024 * 1024;
 
 /// JSON text read into a value, with every repeated key.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Read {
-    /// The value; for a repeated key the first occurrence is kept.
-    pub value: Value,
+pub struct Read<'a> {
+    /// The value, borrowing the text's strings that have no escape; for a repeated key the first
+    /// occurrence is kept.
+    pub value: Value<'a>,
     /// Every key that repeats an earlier key of the same object, in text order.
     pub repeated_keys: Vec<RepeatedKey>,
 }
@@ -63,7 +68,7 @@ pub struct RepeatedKey {
 /// assert_eq!(read.value["b"]["c"], 2);
 /// # Ok::<(), lindung::json::SyntaxError>(())
 /// ```
-pub fn read(bytes: &[u8]) -> Result<Read, SyntaxError> {
+pub fn read(bytes: &[u8]) -> Result<Read<'_>, SyntaxError> {
     read::read(strip_bom(bytes))
 }
 
@@ -94,8 +99,8 @@ fn line_and_column(bytes: &[u8], pos: usize) -> (usize, usize) {
 /// assert_eq!(lindung::json::pointers(&value), ["", "/a", "/a/0", "/a/1", "/a/1/b~1c"]);
 /// # Ok::<(), lindung::json::SyntaxError>(())
 /// ```
-pub fn pointers(value: &Value) -> Vec<String> {
-    fn walk(value: &Value, at: String, out: &mut Vec<String>) {
+pub fn pointers(value: &Value<'_>) -> Vec<String> {
+    fn walk(value: &Value<'_>, at: String, out: &mut Vec<String>) {
         out.push(at.clone());
         match value {
             Value::Object(members) => {
@@ -114,6 +119,31 @@ pub fn pointers(value: &Value) -> Vec<String> {
     let mut out = Vec::new();
     walk(value, String::new(), &mut out);
     out
+}
+
+/// Two names in the order `str` gives them. Natively, most names that are compared differ in
+/// their first byte, which is compared here, inline, rather than in a call to the C library's
+/// `memcmp`; the WASM module, whose size counts for more, compares them as they are.
+#[inline]
+pub(crate) fn name_order(a: &str, b: &str) -> Ordering {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first()) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.cmp(b)
+}
+
+/// True when two names are equal: natively their first bytes are compared inline first, as in
+/// [`name_order`].
+#[inline(always)]
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    #[cfg(not(target_arch = "wasm32"))]
+    if a.len() != b.len() || a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
+    a == b
 }
 
 /// Appends one reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
@@ -144,7 +174,7 @@ pub fn push_token(pointer: &str, token: &str) -> String {
 /// assert_eq!(lindung::json::find(&doc, "/a~1b/+1"), None);
 /// # Ok::<(), lindung::json::SyntaxError>(())
 /// ```
-pub fn find<'v>(value: &'v Value, pointer: &str) -> Option<&'v Value> {
+pub fn find<'v, 'a>(value: &'v Value<'a>, pointer: &str) -> Option<&'v Value<'a>> {
     if pointer.is_empty() {
         return Some(value);
     }
@@ -339,7 +369,7 @@ mod tests {
         let object = read.as_ref().and_then(|read| read.value.as_object());
         assert_eq!(object.map(Object::len), Some(count));
         let first = object.and_then(|object| object.iter().next());
-        assert_eq!(first.map(|(name, _)| name.as_str()), Some("k000000"));
+        assert_eq!(first.map(|(name, _)| name), Some("k000000"));
         assert_eq!(
             read.as_ref().map(|read| read.value["k000007"].clone()),
             Some(Value::Number(Number::Unsigned(7)))

@@ -2,10 +2,12 @@
 //!
 //! It accepts exactly what `serde_json::from_slice::<serde_json::Value>` accepts and builds the
 //! same value (in [`Value`], whose objects keep their members sorted by name as serde_json's map
-//! does), except that a repeated key keeps its first value and is recorded. Each string is built
-//! with one allocation; an escape-free string is copied straight from the input.
+//! does), except that a repeated key keeps its first value and is recorded. A string without
+//! escapes borrows its text from the input; one with escapes is built with one allocation.
 
-use super::{float, line_and_column, push_token, Number, Object, Read, RepeatedKey, Value};
+use super::{
+    float, line_and_column, name_order, push_token, Number, Object, Read, RepeatedKey, Str, Value,
+};
 
 /// The deepest nesting of arrays and objects accepted: serde_json's limit, refusing the 128th
 /// level, so deep input never overflows the stack.
@@ -64,7 +66,7 @@ const END: &str = "unexpected end of input";
 const TOO_DEEP: &str = "nesting deeper than 127 levels";
 
 /// Reads `bytes` (without a byte order mark) as one JSON value.
-pub(super) fn read(bytes: &[u8]) -> Result<Read, SyntaxError> {
+pub(super) fn read(bytes: &[u8]) -> Result<Read<'_>, SyntaxError> {
     let mut reader = Reader::new(bytes);
     reader.text = std::str::from_utf8(bytes).ok();
     reader.document().map_err(|Stop| {
@@ -94,11 +96,11 @@ const SORTED_AS_READ: usize = if cfg!(test) { 3 } else { 64 };
 /// opening quote, how many repeats were recorded when its value ended (its own record goes
 /// after them), and its name once it is found to be a repeat.
 #[derive(Debug)]
-struct Late {
+struct Late<'a> {
     index: usize,
     at: usize,
     records: usize,
-    repeat: Option<String>,
+    repeat: Option<Str<'a>>,
 }
 
 /// A cursor over JSON text.
@@ -142,7 +144,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Moves past whitespace to the next byte, failing at the end of the input.
-    #[inline]
+    ///
+    /// This, [`Reader::string`] and [`Reader::plain_run`] run for every token, string and name:
+    /// natively they are always inlined; in the WASM module, whose size counts for more, as the
+    /// optimiser chooses.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn next_token(&mut self) -> Result<u8, Stop> {
         self.space();
         match self.peek() {
@@ -151,7 +158,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn document(&mut self) -> Result<Read, Stop> {
+    fn document(&mut self) -> Result<Read<'a>, Stop> {
         let mut value = Value::Null;
         self.value(&Place::Root, 0, &mut value)?;
         self.space();
@@ -168,7 +175,7 @@ impl<'a> Reader<'a> {
     ///
     /// Each value is written once, where it stays (in its array or object), not built and then
     /// moved: a value moved just after it is written costs more than the rest of reading it.
-    fn value(&mut self, place: &Place<'_>, depth: usize, out: &mut Value) -> Result<(), Stop> {
+    fn value(&mut self, place: &Place<'_>, depth: usize, out: &mut Value<'a>) -> Result<(), Stop> {
         *out = match self.next_token()? {
             b'"' => Value::String(self.string()?),
             b'-' | b'0'..=b'9' => Value::Number(self.number()?),
@@ -182,7 +189,12 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn literal(&mut self, word: &[u8], message: &'static str, value: Value) -> Result<Value, Stop> {
+    fn literal(
+        &mut self,
+        word: &[u8],
+        message: &'static str,
+        value: Value<'a>,
+    ) -> Result<Value<'a>, Stop> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word) {
             self.pos += word.len();
             return Ok(value);
@@ -198,7 +210,7 @@ impl<'a> Reader<'a> {
     }
 
     /// At `[`: reads an array.
-    fn array(&mut self, place: &Place<'_>, depth: usize) -> Result<Vec<Value>, Stop> {
+    fn array(&mut self, place: &Place<'_>, depth: usize) -> Result<Vec<Value<'a>>, Stop> {
         if depth >= DEPTH_LIMIT {
             return self.fail(self.pos, TOO_DEEP);
         }
@@ -235,17 +247,17 @@ impl<'a> Reader<'a> {
     /// read, a repeat found at once. Members after them are appended, and the object is sorted
     /// when it closes ([`Reader::sorted`]): putting each of many members in its place would move
     /// the members after it, in time quadratic in their number.
-    fn object(&mut self, place: &Place<'_>, depth: usize) -> Result<Object, Stop> {
+    fn object(&mut self, place: &Place<'_>, depth: usize) -> Result<Object<'a>, Stop> {
         const KEY: &str = "expected a key in double quotes";
         if depth >= DEPTH_LIMIT {
             return self.fail(self.pos, TOO_DEEP);
         }
         self.pos += 1;
-        let mut members: Vec<(String, Value)> = Vec::new();
+        let mut members: Vec<(Str<'a>, Value<'a>)> = Vec::new();
         // The repeats recorded before the object.
         let before = self.repeated.len();
         // The members appended after the first `SORTED_AS_READ`.
-        let mut late: Vec<Late> = Vec::new();
+        let mut late: Vec<Late<'a>> = Vec::new();
         match self.next_token()? {
             b'}' => {
                 self.pos += 1;
@@ -263,7 +275,7 @@ impl<'a> Reader<'a> {
             self.pos += 1;
             let member = Place::Key(place, at);
             let place_by_name = if members.len() < SORTED_AS_READ {
-                members.binary_search_by(|(name, _)| name.as_str().cmp(&key))
+                members.binary_search_by(|(name, _)| name_order(name, &key))
             } else {
                 Err(members.len())
             };
@@ -272,6 +284,7 @@ impl<'a> Reader<'a> {
                     // Read and dropped; a repeat inside it comes first in text order.
                     self.value(&member, depth + 1, &mut Value::Null)?;
                     let pointer = self.pointer(&member);
+                    let key = key.into_string();
                     self.repeated.push(RepeatedKey { pointer, key });
                 }
                 Err(index) => {
@@ -318,18 +331,18 @@ impl<'a> Reader<'a> {
     fn sorted(
         &mut self,
         place: &Place<'_>,
-        mut members: Vec<(String, Value)>,
-        mut late: Vec<Late>,
+        mut members: Vec<(Str<'a>, Value<'a>)>,
+        mut late: Vec<Late<'a>>,
         before: usize,
-    ) -> Object {
+    ) -> Object<'a> {
         if late.is_empty() {
             return Object::from_sorted(members);
         }
         let mut order: Vec<usize> = (0..members.len()).collect();
         // By name, then by position: the first member of each name in text order comes first.
-        let name = |at: usize| members.get(at).map(|(name, _)| name.as_str());
+        let name = |at: usize| members.get(at).map(|(name, _)| &**name);
         crate::heap_sort(&mut order, &|a, b| (name(a), a) < (name(b), b));
-        let mut kept: Vec<(String, Value)> = Vec::with_capacity(order.len());
+        let mut kept: Vec<(Str<'a>, Value<'a>)> = Vec::with_capacity(order.len());
         for index in order {
             let Some(member) = members.get_mut(index) else {
                 continue;
@@ -357,6 +370,7 @@ impl<'a> Reader<'a> {
                 taken += 1;
             }
             if let Some(key) = member.repeat {
+                let key = key.into_string();
                 let pointer = self.pointer(&Place::Key(place, member.at));
                 self.repeated.push(RepeatedKey { pointer, key });
             }
@@ -385,20 +399,21 @@ impl<'a> Reader<'a> {
     }
 
     /// At `"`: reads a string and returns it unescaped, the cursor after its closing quote.
-    #[inline]
-    pub(super) fn string(&mut self) -> Result<String, Stop> {
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
+    pub(super) fn string(&mut self) -> Result<Str<'a>, Stop> {
         self.pos += 1;
         let start = self.pos;
         let end = self.plain_run(start)?;
         if self.bytes.get(end) == Some(&b'"') {
             self.pos = end + 1;
-            return Ok(self.utf8(start, end)?.to_owned());
+            return Ok(Str::from(self.utf8(start, end)?));
         }
         // An escape: build the text in the scratch string, then copy it out at its size.
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
         let result = self.escaped(start, end, &mut scratch);
-        let text = result.map(|()| scratch.as_str().to_owned());
+        let text = result.map(|()| Str::from(scratch.as_str().to_owned()));
         self.scratch = scratch;
         text
     }
@@ -482,7 +497,9 @@ impl<'a> Reader<'a> {
         Ok(unit)
     }
 
-    /// The text from `start` to `end` as UTF-8.
+    /// The text from `start` to `end` as UTF-8. Inlined natively, where it is called for every
+    /// string and name; the WASM module keeps one body.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn utf8(&mut self, start: usize, end: usize) -> Result<&'a str, Stop> {
         if let Some(text) = self.text.and_then(|text| text.get(start..end)) {
             return Ok(text);
@@ -496,6 +513,7 @@ impl<'a> Reader<'a> {
 
     /// The end of the run of plain string bytes from `start`: the offset of the next `"` or `\`.
     /// A control character or the end of the input there is an error.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn plain_run(&mut self, start: usize) -> Result<usize, Stop> {
         let end = skip_plain(self.bytes, start);
         match self.bytes.get(end) {

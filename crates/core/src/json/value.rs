@@ -4,6 +4,10 @@
 //!
 //! It is the value serde_json would build from the same text (the same numbers, the same members
 //! in the same order), and converts to and from `serde_json::Value` for callers who use serde_json.
+//!
+//! Its strings and names ([`Str`]) borrow the text they were read from (`Value<'a>`) when they have
+//! no escape, so reading a document allocates only for its arrays, its objects and the few strings
+//! with escapes; [`Value::into_owned`] gives a value that outlives the text.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -11,6 +15,8 @@ use std::ops::Index;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use super::Str;
 
 /// A JSON value.
 ///
@@ -23,7 +29,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 /// # Ok::<(), lindung::json::SyntaxError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null`.
     #[default]
     Null,
@@ -31,12 +37,12 @@ pub enum Value {
     Bool(bool),
     /// A number.
     Number(Number),
-    /// A string.
-    String(String),
+    /// A string: borrowed from the text read when it has no escape.
+    String(Str<'a>),
     /// An array.
-    Array(Vec<Value>),
+    Array(Vec<Value<'a>>),
     /// An object.
-    Object(Object),
+    Object(Object<'a>),
 }
 
 /// A JSON number, told apart as serde_json tells them apart: a whole number as an integer when it
@@ -56,22 +62,34 @@ pub enum Number {
 /// A JSON object: its members sorted by name, each name once. Iterating gives the members in
 /// that order, as serde_json's map does.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Object {
-    members: Vec<(String, Value)>,
+pub struct Object<'a> {
+    members: Vec<(Str<'a>, Value<'a>)>,
 }
 
 /// What an absent member or item is, for [`Index`].
-static NULL: Value = Value::Null;
+static NULL: Value<'static> = Value::Null;
 
-impl Value {
+impl<'a> Value<'a> {
     /// The member `name` of an object; `None` for another value or an absent member.
-    pub fn get(&self, name: &str) -> Option<&Value> {
+    pub fn get(&self, name: &str) -> Option<&Value<'a>> {
         self.as_object().and_then(|object| object.get(name))
     }
 
     /// The value a JSON Pointer names in this one (see [`super::find`]).
-    pub fn pointer(&self, pointer: &str) -> Option<&Value> {
+    pub fn pointer(&self, pointer: &str) -> Option<&Value<'a>> {
         super::find(self, pointer)
+    }
+
+    /// The same value owning all its text, so that it outlives the text it was read from.
+    pub fn into_owned(self) -> Value<'static> {
+        match self {
+            Value::Null => Value::Null,
+            Value::Bool(value) => Value::Bool(value),
+            Value::Number(number) => Value::Number(number),
+            Value::String(text) => Value::String(text.into_owned()),
+            Value::Array(items) => Value::Array(items.into_iter().map(Value::into_owned).collect()),
+            Value::Object(object) => Value::Object(object.into_owned()),
+        }
     }
 
     /// True for `null`.
@@ -124,7 +142,7 @@ impl Value {
     }
 
     /// The items, for an array.
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
+    pub fn as_array(&self) -> Option<&Vec<Value<'a>>> {
         match self {
             Value::Array(items) => Some(items),
             _ => None,
@@ -132,7 +150,7 @@ impl Value {
     }
 
     /// The members, for an object.
-    pub fn as_object(&self) -> Option<&Object> {
+    pub fn as_object(&self) -> Option<&Object<'a>> {
         match self {
             Value::Object(members) => Some(members),
             _ => None,
@@ -173,10 +191,20 @@ impl Number {
     }
 }
 
-impl Object {
+impl<'a> Object<'a> {
     /// An object without members.
-    pub fn new() -> Object {
+    pub fn new() -> Object<'a> {
         Object::default()
+    }
+
+    /// The same object owning all its text (see [`Value::into_owned`]).
+    pub fn into_owned(self) -> Object<'static> {
+        let members = self.members.into_iter();
+        Object {
+            members: members
+                .map(|(name, value)| (name.into_owned(), value.into_owned()))
+                .collect(),
+        }
     }
 
     /// The number of members.
@@ -192,11 +220,11 @@ impl Object {
     /// Where `name` is among the members, or where it would go.
     fn position(&self, name: &str) -> Result<usize, usize> {
         self.members
-            .binary_search_by(|(member, _)| member.as_str().cmp(name))
+            .binary_search_by(|(member, _)| super::name_order(member, name))
     }
 
     /// The value of the member `name`.
-    pub fn get(&self, name: &str) -> Option<&Value> {
+    pub fn get(&self, name: &str) -> Option<&Value<'a>> {
         let at = self.position(name).ok()?;
         self.members.get(at).map(|(_, value)| value)
     }
@@ -207,7 +235,8 @@ impl Object {
     }
 
     /// Sets the member `name` to `value`, giving back the value it replaces.
-    pub fn insert(&mut self, name: String, value: Value) -> Option<Value> {
+    pub fn insert(&mut self, name: impl Into<Str<'a>>, value: Value<'a>) -> Option<Value<'a>> {
+        let name = name.into();
         match self.position(&name) {
             Ok(at) => self
                 .members
@@ -221,41 +250,46 @@ impl Object {
     }
 
     /// An object of `members` already sorted by name, each name once.
-    pub(super) fn from_sorted(members: Vec<(String, Value)>) -> Object {
+    pub(super) fn from_sorted(members: Vec<(Str<'a>, Value<'a>)>) -> Object<'a> {
         Object { members }
     }
 
     /// The members, sorted by name.
-    pub fn iter<'a>(&'a self) -> Members<'a> {
-        let member: fn(&'a (String, Value)) -> Member<'a> = |(name, value)| (name, value);
-        self.members.iter().map(member)
+    pub fn iter<'m>(&'m self) -> Members<'m> {
+        // A value read from longer-lived text is also one read from text that lives as long as
+        // the borrow of the object: the members are given at the shorter of the two.
+        let object: &'m Object<'m> = self;
+        let member: fn(&'m (Str<'m>, Value<'m>)) -> Member<'m> = |(name, value)| (name, value);
+        object.members.iter().map(member)
     }
 
     /// The names of the members, sorted.
-    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
-        self.members.iter().map(|(name, _)| name)
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &str> + ExactSizeIterator {
+        self.members.iter().map(|(name, _)| &**name)
     }
 }
 
 /// The members of an [`Object`], sorted by name.
-pub type Members<'a> =
-    std::iter::Map<std::slice::Iter<'a, (String, Value)>, fn(&'a (String, Value)) -> Member<'a>>;
+pub type Members<'a> = std::iter::Map<
+    std::slice::Iter<'a, (Str<'a>, Value<'a>)>,
+    fn(&'a (Str<'a>, Value<'a>)) -> Member<'a>,
+>;
 
 /// A member of an [`Object`]: its name and its value.
-pub type Member<'a> = (&'a String, &'a Value);
+pub type Member<'a> = (&'a str, &'a Value<'a>);
 
-impl<'a> IntoIterator for &'a Object {
-    type Item = Member<'a>;
-    type IntoIter = Members<'a>;
+impl<'m> IntoIterator for &'m Object<'_> {
+    type Item = Member<'m>;
+    type IntoIter = Members<'m>;
 
-    fn into_iter(self) -> Members<'a> {
+    fn into_iter(self) -> Members<'m> {
         self.iter()
     }
 }
 
-impl IntoIterator for Object {
-    type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+impl<'a> IntoIterator for Object<'a> {
+    type Item = (Str<'a>, Value<'a>);
+    type IntoIter = std::vec::IntoIter<(Str<'a>, Value<'a>)>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.members.into_iter()
@@ -263,8 +297,8 @@ impl IntoIterator for Object {
 }
 
 /// Members collected as [`Object::insert`] sets them: a later member of the same name wins.
-impl FromIterator<(String, Value)> for Object {
-    fn from_iter<I: IntoIterator<Item = (String, Value)>>(members: I) -> Object {
+impl<'a, N: Into<Str<'a>>> FromIterator<(N, Value<'a>)> for Object<'a> {
+    fn from_iter<I: IntoIterator<Item = (N, Value<'a>)>>(members: I) -> Object<'a> {
         let mut object = Object::new();
         for (name, value) in members {
             object.insert(name, value);
@@ -273,20 +307,20 @@ impl FromIterator<(String, Value)> for Object {
     }
 }
 
-impl Index<&str> for Value {
-    type Output = Value;
+impl<'a> Index<&str> for Value<'a> {
+    type Output = Value<'a>;
 
     /// The member `name` of an object; `null` when there is none.
-    fn index(&self, name: &str) -> &Value {
+    fn index(&self, name: &str) -> &Value<'a> {
         self.get(name).unwrap_or(&NULL)
     }
 }
 
-impl Index<usize> for Value {
-    type Output = Value;
+impl<'a> Index<usize> for Value<'a> {
+    type Output = Value<'a>;
 
     /// Item `index` of an array; `null` when there is none.
-    fn index(&self, index: usize) -> &Value {
+    fn index(&self, index: usize) -> &Value<'a> {
         self.as_array()
             .and_then(|items| items.get(index))
             .unwrap_or(&NULL)
@@ -294,7 +328,7 @@ impl Index<usize> for Value {
 }
 
 /// The compact JSON text, as `serde_json::to_string` writes the same value.
-impl fmt::Display for Value {
+impl fmt::Display for Value<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&crate::encode::to_json(self))
     }
@@ -307,31 +341,31 @@ impl fmt::Display for Number {
     }
 }
 
-impl PartialEq<str> for Value {
+impl PartialEq<str> for Value<'_> {
     fn eq(&self, other: &str) -> bool {
         self.as_str() == Some(other)
     }
 }
 
-impl PartialEq<&str> for Value {
+impl PartialEq<&str> for Value<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == Some(*other)
     }
 }
 
-impl PartialEq<String> for Value {
+impl PartialEq<String> for Value<'_> {
     fn eq(&self, other: &String) -> bool {
         self.as_str() == Some(other.as_str())
     }
 }
 
-impl PartialEq<bool> for Value {
+impl PartialEq<bool> for Value<'_> {
     fn eq(&self, other: &bool) -> bool {
         self.as_bool() == Some(*other)
     }
 }
 
-impl PartialEq<f64> for Value {
+impl PartialEq<f64> for Value<'_> {
     /// By value, as serde_json compares: `1` equals `1.0`.
     fn eq(&self, other: &f64) -> bool {
         self.as_f64() == Some(*other)
@@ -340,7 +374,7 @@ impl PartialEq<f64> for Value {
 
 macro_rules! eq_integer {
     ($($ty:ty => $as:ident as $wide:ty),* $(,)?) => {$(
-        impl PartialEq<$ty> for Value {
+        impl PartialEq<$ty> for Value<'_> {
             fn eq(&self, other: &$ty) -> bool {
                 self.$as() == Some(*other as $wide)
             }
@@ -379,40 +413,40 @@ impl From<&serde_json::Number> for Number {
 }
 
 /// The same value as serde_json's: its objects' members in the same order.
-impl From<Value> for serde_json::Value {
-    fn from(value: Value) -> serde_json::Value {
+impl From<Value<'_>> for serde_json::Value {
+    fn from(value: Value<'_>) -> serde_json::Value {
         match value {
             Value::Null => serde_json::Value::Null,
             Value::Bool(value) => serde_json::Value::Bool(value),
             Value::Number(number) => serde_json::Value::Number(number.into()),
-            Value::String(text) => serde_json::Value::String(text),
+            Value::String(text) => serde_json::Value::String(text.into_string()),
             Value::Array(items) => {
                 serde_json::Value::Array(items.into_iter().map(Into::into).collect())
             }
             Value::Object(members) => serde_json::Value::Object(
                 members
                     .into_iter()
-                    .map(|(name, value)| (name, value.into()))
+                    .map(|(name, value)| (name.into_string(), value.into()))
                     .collect(),
             ),
         }
     }
 }
 
-impl From<&Value> for serde_json::Value {
-    fn from(value: &Value) -> serde_json::Value {
+impl From<&Value<'_>> for serde_json::Value {
+    fn from(value: &Value<'_>) -> serde_json::Value {
         value.clone().into()
     }
 }
 
 /// The same value as serde_json's.
-impl From<serde_json::Value> for Value {
-    fn from(value: serde_json::Value) -> Value {
+impl From<serde_json::Value> for Value<'static> {
+    fn from(value: serde_json::Value) -> Value<'static> {
         match value {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(value) => Value::Bool(value),
             serde_json::Value::Number(number) => Value::Number((&number).into()),
-            serde_json::Value::String(text) => Value::String(text),
+            serde_json::Value::String(text) => Value::String(text.into()),
             serde_json::Value::Array(items) => {
                 Value::Array(items.into_iter().map(Into::into).collect())
             }
@@ -420,14 +454,14 @@ impl From<serde_json::Value> for Value {
                 // serde_json's map iterates sorted by name, each name once.
                 members: members
                     .into_iter()
-                    .map(|(name, value)| (name, value.into()))
+                    .map(|(name, value)| (name.into(), value.into()))
                     .collect(),
             }),
         }
     }
 }
 
-impl Serialize for Value {
+impl Serialize for Value<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Value::Null => serializer.serialize_unit(),
@@ -448,8 +482,9 @@ impl Serialize for Value {
     }
 }
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+/// An owned value: what serde offers may not outlive the call.
+impl<'de> Deserialize<'de> for Value<'static> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Value<'static>, D::Error> {
         deserializer.deserialize_any(ValueVisitor)
     }
 }
@@ -458,28 +493,28 @@ impl<'de> Deserialize<'de> for Value {
 struct ValueVisitor;
 
 impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
+    type Value = Value<'static>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+    fn visit_bool<E>(self, value: bool) -> Result<Value<'static>, E> {
         Ok(Value::Bool(value))
     }
 
-    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+    fn visit_i64<E>(self, value: i64) -> Result<Value<'static>, E> {
         Ok(Value::Number(match u64::try_from(value) {
             Ok(value) => Number::Unsigned(value),
             Err(_) => Number::Negative(value),
         }))
     }
 
-    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+    fn visit_u64<E>(self, value: u64) -> Result<Value<'static>, E> {
         Ok(Value::Number(Number::Unsigned(value)))
     }
 
-    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+    fn visit_f64<E>(self, value: f64) -> Result<Value<'static>, E> {
         // As serde_json: a number that is not finite is `null`.
         Ok(if value.is_finite() {
             Value::Number(Number::Float(value))
@@ -488,27 +523,27 @@ impl<'de> Visitor<'de> for ValueVisitor {
         })
     }
 
-    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
-        Ok(Value::String(value.to_owned()))
+    fn visit_str<E>(self, value: &str) -> Result<Value<'static>, E> {
+        Ok(Value::String(value.to_owned().into()))
     }
 
-    fn visit_string<E>(self, value: String) -> Result<Value, E> {
-        Ok(Value::String(value))
+    fn visit_string<E>(self, value: String) -> Result<Value<'static>, E> {
+        Ok(Value::String(value.into()))
     }
 
-    fn visit_unit<E>(self) -> Result<Value, E> {
+    fn visit_unit<E>(self) -> Result<Value<'static>, E> {
         Ok(Value::Null)
     }
 
-    fn visit_none<E>(self) -> Result<Value, E> {
+    fn visit_none<E>(self) -> Result<Value<'static>, E> {
         Ok(Value::Null)
     }
 
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value<'static>, D::Error> {
         Value::deserialize(deserializer)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value<'static>, A::Error> {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element()? {
             items.push(item);
@@ -516,7 +551,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value<'static>, A::Error> {
         let mut members = Object::new();
         while let Some((name, value)) = map.next_entry::<String, Value>()? {
             members.insert(name, value);
@@ -526,7 +561,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 }
 
 /// Any JSON value, as schemars describes serde_json's.
-impl schemars::JsonSchema for Value {
+impl schemars::JsonSchema for Value<'_> {
     fn inline_schema() -> bool {
         true
     }

@@ -9,6 +9,10 @@
 
 use std::borrow::Cow;
 
+/// Texts of fewer bytes than this are matched without allocating.
+#[cfg(not(target_arch = "wasm32"))]
+const SHORT_TEXT: usize = 32;
+
 /// One element of a pattern: which characters it accepts and how many times.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Piece {
@@ -160,7 +164,25 @@ impl Pattern {
 
     /// True when `text` matches (unanchored sides match anywhere, as in JSON Schema).
     pub(crate) fn is_match(&self, text: &str) -> bool {
-        let chars: Vec<char> = text.chars().collect();
+        // The texts the schemas match are short (ids, codes, numbers): natively their characters
+        // are kept on the stack, not allocated. The WASM module, whose size counts for more,
+        // collects them.
+        #[cfg(not(target_arch = "wasm32"))]
+        let mut short = ['\0'; SHORT_TEXT];
+        #[cfg(not(target_arch = "wasm32"))]
+        let chars: &[char] = if text.len() < SHORT_TEXT {
+            // Fewer bytes than places, so fewer characters too.
+            let mut count = 0;
+            for (slot, c) in short.iter_mut().zip(text.chars()) {
+                *slot = c;
+                count += 1;
+            }
+            short.get(..count).unwrap_or_default()
+        } else {
+            &text.chars().collect::<Vec<char>>()
+        };
+        #[cfg(target_arch = "wasm32")]
+        let chars: &[char] = &text.chars().collect::<Vec<char>>();
         let starts = if self.anchored_start {
             0..=0
         } else {
@@ -168,7 +190,7 @@ impl Pattern {
         };
         starts
             .into_iter()
-            .any(|start| self.match_at(&chars, start, 0))
+            .any(|start| self.match_at(chars, start, 0))
     }
 
     fn match_at(&self, chars: &[char], pos: usize, piece: usize) -> bool {
@@ -257,6 +279,15 @@ mod tests {
             (r"^a*b+$", "aa", false),
             (r"^[a-]$", "-", true),
             ("^é{2}$", "éé", true),
+            // Around the length past which the characters are collected on the heap.
+            (r"^[a-z]{31}$", &"a".repeat(31), true),
+            (r"^[a-z]{31}$", &"a".repeat(32), false),
+            (r"^[a-z]{32}$", &"a".repeat(32), true),
+            (r"^[a-z]{32}$", &"a".repeat(33), false),
+            (r"^[a-z]{33}$", &"a".repeat(33), true),
+            (r"^[a-z]{33}$", &"a".repeat(32), false),
+            (r"[0-9]", &format!("{}1", "é".repeat(40)), true),
+            (r"[0-9]$", &format!("{}1x", "a".repeat(40)), false),
         ];
         for (source, text, expected) in cases {
             let pattern = Pattern::compile(source);

@@ -21,7 +21,7 @@ use super::node::{
 };
 use super::wording::{form_hint, format_name, type_label};
 use crate::decode::time;
-use crate::json::Path;
+use crate::json::{name_order, Path};
 use crate::model::Lang;
 use crate::problem::Problem;
 use crate::text::decimal;
@@ -151,7 +151,7 @@ impl Walk {
 
     fn object(
         &self,
-        members: &Members,
+        members: &Members<'_>,
         node: Option<&Object>,
         path: &Path<'_>,
         out: &mut Vec<Problem>,
@@ -170,7 +170,7 @@ impl Walk {
             let child = Path::Key(path, name);
             let mut property = None;
             while let Some((known, id, required)) = properties.peek() {
-                match known.cmp(&name.as_str()) {
+                match name_order(known, name) {
                     Ordering::Less => {}
                     Ordering::Equal => property = Some((*id, *required)),
                     Ordering::Greater => break,
@@ -190,28 +190,18 @@ impl Walk {
                     Check::Listed(listed) if !listed.sorted.is_empty() => listed.contains(name),
                     _ => {
                         let mut problems = Vec::new();
-                        self.walk(
-                            &Value::String(name.clone()),
-                            names_id,
-                            &child,
-                            &mut problems,
-                        );
+                        self.walk(&Value::String(name.into()), names_id, &child, &mut problems);
                         problems.is_empty()
                     }
                 };
                 if !fits {
-                    self.report(
-                        out,
-                        Code::IndicatorUnknown,
-                        &child,
-                        &[("id", name.as_str())],
-                    );
+                    self.report(out, Code::IndicatorUnknown, &child, &[("id", name)]);
                     continue;
                 }
             }
             match node.additional {
                 Some(Additional::Refused) => {
-                    self.report(out, Code::FieldUnknown, &child, &[("field", name.as_str())])
+                    self.report(out, Code::FieldUnknown, &child, &[("field", name)])
                 }
                 Some(Additional::Checked(id)) => self.walk(member, id, &child, out),
                 None => {}
@@ -443,7 +433,7 @@ impl Walk {
 /// A value as a person reads it: text without quotes, anything else as compact JSON.
 fn shown(value: &Value) -> String {
     match value {
-        Value::String(text) => text.clone(),
+        Value::String(text) => text.to_owned_string(),
         other => to_json(other),
     }
 }
@@ -479,7 +469,6 @@ mod tests {
             .iter()
             .filter_map(Value::as_object)
             .flat_map(Members::keys)
-            .map(String::as_str)
             .collect();
         assert_eq!(names, ["a", "b", "c"]);
     }

@@ -208,7 +208,7 @@ fn shape_error(value: &Value, error: DecodeError) -> RuleSetError {
 fn rule_name(value: &Value, item: &str) -> String {
     let id = crate::json::find(value, item).and_then(|item| item.get("id"));
     match id {
-        Some(Value::String(id)) => id.clone(),
+        Some(Value::String(id)) => id.to_owned_string(),
         Some(number @ Value::Number(_)) if item.starts_with("/trafficking/dimensions/") => {
             joined(&["dimension ", &crate::encode::to_json(number)])
         }
