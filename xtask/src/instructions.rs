@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::bench::CASES;
-use crate::run::{cargo, exists, run};
+use crate::run::{cargo, exists, run, target_dir};
 
 /// Calls in the short and the long run.
 const RUNS: (u64, u64) = (100, 300);
@@ -36,11 +36,8 @@ pub fn run_all(root: &Path) -> Result<(), String> {
             "pipeline_loop",
         ],
     )?;
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
     // The bench profile builds into `release`.
-    let program = target
+    let program = target_dir(root)
         .join("release")
         .join("examples")
         .join("pipeline_loop");

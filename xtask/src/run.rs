@@ -42,6 +42,13 @@ pub fn exists(program: &str) -> bool {
     Command::new(program).arg("--version").output().is_ok()
 }
 
+/// Where cargo builds: `CARGO_TARGET_DIR`, else `target/` in the workspace.
+pub fn target_dir(root: &Path) -> std::path::PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target"))
+}
+
 /// The cargo that runs this xtask, so a pinned toolchain is kept.
 pub fn cargo() -> String {
     std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())

@@ -28,11 +28,8 @@ pub fn build(root: &Path, release: bool) -> Result<(), String> {
 
     build_module(root, release)?;
 
-    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
     let profile = if release { "release" } else { "debug" };
-    let module = target_dir
+    let module = crate::run::target_dir(root)
         .join("wasm32-unknown-unknown")
         .join(profile)
         .join("lindung_wasm.wasm");
