@@ -63,9 +63,12 @@ fn compression_order(bodies: &[&[u8]]) -> Vec<usize> {
         .iter()
         .map(|body| compressed_len(&mut deflate, &[], body))
         .collect();
-    let mut placed: Vec<usize> = (0..bodies.len().min(1)).collect();
-    let mut left: Vec<usize> = (placed.len()..bodies.len()).collect();
-    let mut window: Vec<u8> = placed.iter().flat_map(|&f| bodies[f].to_vec()).collect();
+    let Some(first) = bodies.first() else {
+        return Vec::new();
+    };
+    let mut placed = vec![0];
+    let mut left: Vec<usize> = (1..bodies.len()).collect();
+    let mut window = first.to_vec();
     while !left.is_empty() {
         let dictionary = &window[window.len().saturating_sub(WINDOW)..];
         let mut best = (isize::MAX, 0);
