@@ -9,9 +9,11 @@ mod codegen;
 mod dist;
 mod fuzz;
 mod instructions;
+mod module;
 mod order;
 mod run;
 mod serve;
+mod size_map;
 mod test;
 mod wasm;
 
@@ -29,6 +31,7 @@ commands:
   dist               make dist/lindung-form/, the folder an agency copies to its web host
   bench              run the benchmarks and write bench/RESULTS.md
   instructions       instructions per call of the pipeline and the Value parse (valgrind)
+  size-map           where the WASM module's code comes from, by source file (bench/SIZE.md)
   fuzz [--seconds N] run each fuzz target for N seconds (nightly toolchain, cargo-fuzz)
 ";
 
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
         Some("test") => test::run_all(&root),
         Some("bench") => bench::run(&root),
         Some("instructions") => instructions::run_all(&root),
+        Some("size-map") => size_map::run(&root),
         Some("wasm") => wasm::build(&root, !args.iter().any(|a| a == "--dev")),
         Some("demo") => demo(&root),
         Some("dist") => dist::run(&root),

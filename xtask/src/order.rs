@@ -11,6 +11,8 @@
 
 use flate2::{Compress, Compression, FlushCompress};
 
+use crate::module::{self, leb, Reader, Section};
+
 /// How much of the code placed last a candidate is compressed against.
 const WINDOW: usize = 2 * 1024;
 
@@ -44,7 +46,7 @@ pub fn names_in_compression_order(module: &[u8]) -> Result<Vec<u8>, String> {
 
     let mut out = module[..8].to_vec();
     for section in &parsed.sections {
-        if !section.is_names {
+        if !is_names(section) {
             out.extend_from_slice(section.bytes);
         }
     }
@@ -108,54 +110,35 @@ struct Module<'a> {
     bodies: Vec<&'a [u8]>,
 }
 
-struct Section<'a> {
-    /// The whole section: id, size and contents.
-    bytes: &'a [u8],
-    /// True for the custom section `name`, which is replaced.
-    is_names: bool,
-}
-
 impl<'a> Module<'a> {
     fn read(module: &'a [u8]) -> Result<Module<'a>, String> {
-        if module.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
-            return Err("not a WASM module (version 1)".into());
-        }
-        let mut module_reader = Reader {
-            bytes: module,
-            at: 8,
-        };
-        let mut parsed = Module {
-            sections: Vec::new(),
-            imported: 0,
-            bodies: Vec::new(),
-        };
-        while module_reader.at < module.len() {
-            let start = module_reader.at;
-            let id = module_reader.byte()?;
-            let size = module_reader.leb()? as usize;
-            let contents = module_reader.take(size)?;
-            let mut section = Reader {
-                bytes: contents,
-                at: 0,
-            };
-            let is_names = id == 0 && section.name()? == b"name";
-            match id {
-                2 => parsed.imported = imported_functions(&mut section)?,
+        let sections = module::sections(module)?;
+        let mut imported = 0;
+        let mut bodies = Vec::new();
+        for section in &sections {
+            let mut reader = Reader::new(section.contents);
+            match section.id {
+                2 => imported = imported_functions(&mut reader)?,
                 10 => {
-                    for _ in 0..section.leb()? {
-                        let size = section.leb()? as usize;
-                        parsed.bodies.push(section.take(size)?);
+                    for _ in 0..reader.leb()? {
+                        let size = reader.leb()? as usize;
+                        bodies.push(reader.take(size)?);
                     }
                 }
                 _ => {}
             }
-            parsed.sections.push(Section {
-                bytes: &module[start..module_reader.at],
-                is_names,
-            });
         }
-        Ok(parsed)
+        Ok(Module {
+            sections,
+            imported,
+            bodies,
+        })
     }
+}
+
+/// True for the custom section `name`, which the order replaces.
+fn is_names(section: &Section<'_>) -> bool {
+    section.id == 0 && section.name == b"name"
 }
 
 /// The number of function imports in an import section.
@@ -188,67 +171,6 @@ fn imported_functions(section: &mut Reader) -> Result<usize, String> {
     Ok(functions)
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn byte(&mut self) -> Result<u8, String> {
-        let byte = *self.bytes.get(self.at).ok_or("the module ends early")?;
-        self.at += 1;
-        Ok(byte)
-    }
-
-    fn leb(&mut self) -> Result<u64, String> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = self.byte()?;
-            value |= u64::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Ok(value);
-            }
-        }
-        Err("a number in the module is too long".into())
-    }
-
-    fn take(&mut self, len: usize) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(len).ok_or("the module ends early")?;
-        let taken = self
-            .bytes
-            .get(self.at..end)
-            .ok_or("the module ends early")?;
-        self.at = end;
-        Ok(taken)
-    }
-
-    fn name(&mut self) -> Result<&'a [u8], String> {
-        let len = self.leb()? as usize;
-        self.take(len)
-    }
-
-    fn limits(&mut self) -> Result<(), String> {
-        let flags = self.byte()?;
-        self.leb()?;
-        if flags & 1 == 1 {
-            self.leb()?;
-        }
-        Ok(())
-    }
-}
-
-fn leb(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
-
 #[cfg(test)]
 #[allow(clippy::expect_used)] // a failing test panics
 mod tests {
@@ -279,16 +201,8 @@ mod tests {
     /// The function names of a module's name section, by index.
     fn function_names(module: &[u8]) -> Vec<(u64, String)> {
         let parsed = Module::read(module).expect("the module reads");
-        let section = parsed.sections.iter().find(|s| s.is_names).expect("names");
-        let mut reader = Reader {
-            bytes: section.bytes,
-            at: 0,
-        };
-        reader
-            .byte()
-            .and_then(|_| reader.leb())
-            .expect("section size");
-        reader.name().expect("`name`");
+        let section = parsed.sections.iter().find(|s| is_names(s)).expect("names");
+        let mut reader = Reader::new(section.contents);
         assert_eq!(reader.byte(), Ok(1), "the function names");
         reader.leb().expect("subsection size");
         (0..reader.leb().expect("count"))

@@ -26,7 +26,7 @@ pub fn build(root: &Path, release: bool) -> Result<(), String> {
     let www = root.join("www");
     ensure_npm(&www)?;
 
-    build_module(root, release)?;
+    build_module(root, release, &[])?;
 
     let profile = if release { "release" } else { "debug" };
     let module = crate::run::target_dir(root)
@@ -183,8 +183,12 @@ fn bundle(www: &Path, release: bool) -> Result<(), String> {
 /// with panics that stop at once (the module never shows a panic message: errors are data), no
 /// `Debug` text and no source locations in it. That makes the module about 6 KB gzip smaller.
 /// Without such a toolchain, or if that build fails, the release is built on the toolchain at hand
-/// and the module is larger, but the same.
-fn build_module(root: &Path, release: bool) -> Result<(), String> {
+/// and the module is larger, but the same. `env` is set for each cargo run.
+pub(crate) fn build_module(
+    root: &Path,
+    release: bool,
+    env: &[(&str, &std::ffi::OsStr)],
+) -> Result<(), String> {
     let plain = [
         "build",
         "--target",
@@ -207,7 +211,8 @@ fn build_module(root: &Path, release: bool) -> Result<(), String> {
                 .env(
                     "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
                     SIZE_FLAGS.join(" "),
-                );
+                )
+                .envs(env.iter().copied());
             match run(&mut cargo) {
                 Ok(()) => return Ok(()),
                 Err(e) => eprintln!(
@@ -223,7 +228,10 @@ fn build_module(root: &Path, release: bool) -> Result<(), String> {
         }
     }
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cargo.current_dir(root).args(plain);
+    cargo
+        .current_dir(root)
+        .args(plain)
+        .envs(env.iter().copied());
     if release {
         cargo.arg("--release");
     }
@@ -307,7 +315,7 @@ fn brotli(bytes: &[u8]) -> usize {
     }
 }
 
-fn ensure_target() -> Result<(), String> {
+pub(crate) fn ensure_target() -> Result<(), String> {
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed
