@@ -9,10 +9,10 @@
 //! reader. Code no project file calls inline counts for its library. The data section is split into
 //! text and the rest.
 //!
-//! The bytes are those of the module before wasm-opt, which shrinks the code by about a fifth
-//! evenly enough for shares. The gzip column shares out the gzip size of the shipped module's code
-//! section (`www/dist`, built by `cargo xtask wasm`) in proportion: an estimate, since bytes
-//! compress unevenly.
+//! The bytes are those of the module before wasm-opt, which shrinks the code by about a fifth,
+//! not quite evenly: the shares are close, not exact. The gzip column shares out the gzip size of
+//! the shipped module's code section (`www/dist`, which this builds first, as `cargo xtask wasm`
+//! does) in proportion: an estimate, since bytes compress unevenly.
 
 use std::collections::BTreeMap;
 use std::ffi::OsStr;
@@ -33,7 +33,8 @@ const FILES_SHOWN: usize = 25;
 const TEXT_RUN: usize = 8;
 
 pub fn run(root: &Path) -> Result<(), String> {
-    crate::wasm::ensure_target()?;
+    // The shipped module first, so the gzip estimates are shares of the module a page gets now.
+    crate::wasm::build(root, true)?;
     let target = crate::run::target_dir(root).join("size-map");
     crate::wasm::build_module(
         root,
@@ -55,13 +56,8 @@ pub fn run(root: &Path) -> Result<(), String> {
     let data = data_section(&module)?;
     let shipped = root.join("www").join("dist").join("lindung_wasm_bg.wasm");
     let shipped_code_gzip = fs::read(&shipped)
-        .ok()
-        .and_then(|bytes| section_gzip(&bytes, 10).ok());
-    if shipped_code_gzip.is_none() {
-        eprintln!(
-            "note: no shipped module in www/dist (run `cargo xtask wasm`): no gzip estimates"
-        );
-    }
+        .map_err(|e| format!("cannot read `{}`: {e}", shipped.display()))
+        .and_then(|bytes| section_gzip(&bytes, 10))?;
     let report = report(&code, data, shipped_code_gzip, root);
     print!("{report}");
     let out = root.join("bench").join("SIZE.md");
@@ -230,7 +226,7 @@ fn gzip(bytes: &[u8]) -> usize {
     }
 }
 
-fn report(code: &CodeMap, data: Data, code_gzip: Option<usize>, root: &Path) -> String {
+fn report(code: &CodeMap, data: Data, code_gzip: usize, root: &Path) -> String {
     let mapped: u64 = code.by_file.values().sum();
     let mut by_area: BTreeMap<String, u64> = BTreeMap::new();
     for (file, bytes) in &code.by_file {
@@ -243,12 +239,7 @@ fn report(code: &CodeMap, data: Data, code_gzip: Option<usize>, root: &Path) -> 
             .or_insert(0) += unmapped;
     }
     let share = |bytes: u64| bytes as f64 / code.section.max(1) as f64;
-    let estimate = |bytes: u64| {
-        code_gzip.map_or_else(
-            || "-".to_owned(),
-            |gzip| format!("{:.1}", share(bytes) * gzip as f64 / 1000.0),
-        )
-    };
+    let estimate = |bytes: u64| format!("{:.1}", share(bytes) * code_gzip as f64 / 1000.0);
 
     let mut text = String::new();
     let _ = writeln!(text, "# Where the WASM module's bytes come from\n");
@@ -262,9 +253,8 @@ fn report(code: &CodeMap, data: Data, code_gzip: Option<usize>, root: &Path) -> 
         text,
         "Code section before wasm-opt: {} bytes. Each byte counts for the innermost of the \
          project's own files in the chain of calls inlined into it; \"≈ gzip\" shares out the \
-         shipped module's code gzip ({}) in proportion.\n",
+         shipped module's code gzip ({code_gzip} bytes) in proportion.\n",
         code.section,
-        code_gzip.map_or_else(|| "not built".to_owned(), |g| format!("{g} bytes")),
     );
     let _ = writeln!(text, "## Code by area\n");
     let _ = writeln!(text, "| area | bytes | share | ≈ gzip, KB |");

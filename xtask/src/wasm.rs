@@ -315,7 +315,7 @@ fn brotli(bytes: &[u8]) -> usize {
     }
 }
 
-pub(crate) fn ensure_target() -> Result<(), String> {
+fn ensure_target() -> Result<(), String> {
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if installed
