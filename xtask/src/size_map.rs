@@ -24,7 +24,7 @@ use std::path::Path;
 use addr2line::Context;
 use gimli::{EndianSlice, LittleEndian};
 
-use crate::module;
+use crate::module::{self, Reader, Section};
 
 /// How many of the largest source files the report lists.
 const FILES_SHOWN: usize = 25;
@@ -52,13 +52,16 @@ pub fn run(root: &Path) -> Result<(), String> {
         .join("release")
         .join("lindung_wasm.wasm");
     let module = fs::read(&built).map_err(|e| format!("cannot read `{}`: {e}", built.display()))?;
-    let code = code_by_file(&module)?;
-    let data = data_section(&module)?;
+    let sections = module::sections(&module)?;
+    let code = code_by_file(&sections)?;
+    let data = data_section(contents(&sections, DATA, ""));
+    let compiler =
+        compiler(contents(&sections, CUSTOM, "producers")).unwrap_or_else(|| "unknown".to_owned());
     let shipped = root.join("www").join("dist").join("lindung_wasm_bg.wasm");
-    let shipped_code_gzip = fs::read(&shipped)
-        .map_err(|e| format!("cannot read `{}`: {e}", shipped.display()))
-        .and_then(|bytes| section_gzip(&bytes, 10))?;
-    let report = report(&code, data, shipped_code_gzip, root);
+    let shipped =
+        fs::read(&shipped).map_err(|e| format!("cannot read `{}`: {e}", shipped.display()))?;
+    let shipped_code_gzip = gzip(contents(&module::sections(&shipped)?, CODE, ""));
+    let report = report(&code, data, shipped_code_gzip, &compiler);
     print!("{report}");
     let out = root.join("bench").join("SIZE.md");
     fs::write(&out, &report).map_err(|e| format!("cannot write `{}`: {e}", out.display()))?;
@@ -73,18 +76,23 @@ struct CodeMap {
     section: u64,
 }
 
-fn code_by_file(module: &[u8]) -> Result<CodeMap, String> {
-    let sections = module::sections(module)?;
-    let custom = |name: &str| {
-        sections
-            .iter()
-            .find(|s| s.id == 0 && s.name == name.as_bytes())
-            .map_or(&[][..], |s| s.contents)
-    };
-    let section = sections
+/// Section ids.
+const CUSTOM: u8 = 0;
+const CODE: u8 = 10;
+const DATA: u8 = 11;
+
+/// The contents of the first section with this id (for a custom section, with this name); empty
+/// when there is none.
+fn contents<'a>(sections: &[Section<'a>], id: u8, name: &str) -> &'a [u8] {
+    sections
         .iter()
-        .find(|s| s.id == 10)
-        .map_or(0, |s| s.contents.len() as u64);
+        .find(|s| s.id == id && s.name == name.as_bytes())
+        .map_or(&[][..], |s| s.contents)
+}
+
+fn code_by_file(sections: &[Section<'_>]) -> Result<CodeMap, String> {
+    let custom = |name: &str| contents(sections, CUSTOM, name);
+    let section = contents(sections, CODE, "").len() as u64;
     if custom(".debug_line").is_empty() {
         return Err("the module has no line tables (`.debug_line`)".into());
     }
@@ -179,17 +187,12 @@ struct Data {
     gzip: usize,
 }
 
-fn data_section(module: &[u8]) -> Result<Data, String> {
-    let sections = module::sections(module)?;
-    let contents = sections
-        .iter()
-        .find(|s| s.id == 11)
-        .map_or(&[][..], |s| s.contents);
-    Ok(Data {
+fn data_section(contents: &[u8]) -> Data {
+    Data {
         bytes: contents.len(),
         text: text_bytes(contents),
         gzip: gzip(contents),
-    })
+    }
 }
 
 /// The bytes in runs of at least [`TEXT_RUN`] printable characters that are valid UTF-8.
@@ -207,17 +210,6 @@ fn text_bytes(bytes: &[u8]) -> usize {
         .sum()
 }
 
-/// The gzip size (best level) of the section with this id in a module.
-fn section_gzip(module: &[u8], id: u8) -> Result<usize, String> {
-    let sections = module::sections(module)?;
-    let contents = sections
-        .iter()
-        .find(|s| s.id == id)
-        .ok_or_else(|| format!("the module has no section {id}"))?
-        .contents;
-    Ok(gzip(contents))
-}
-
 fn gzip(bytes: &[u8]) -> usize {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     match encoder.write_all(bytes).and_then(|()| encoder.finish()) {
@@ -226,7 +218,7 @@ fn gzip(bytes: &[u8]) -> usize {
     }
 }
 
-fn report(code: &CodeMap, data: Data, code_gzip: usize, root: &Path) -> String {
+fn report(code: &CodeMap, data: Data, code_gzip: usize, compiler: &str) -> String {
     let mapped: u64 = code.by_file.values().sum();
     let mut by_area: BTreeMap<String, u64> = BTreeMap::new();
     for (file, bytes) in &code.by_file {
@@ -248,7 +240,7 @@ fn report(code: &CodeMap, data: Data, code_gzip: usize, root: &Path) -> String {
         "Written by `cargo xtask size-map` (see `xtask/src/size_map.rs` for the method).\n"
     );
     let _ = writeln!(text, "Date: {}\n", crate::bench::date());
-    let _ = writeln!(text, "Toolchain: {}\n", toolchain(root));
+    let _ = writeln!(text, "Compiler: {compiler}\n");
     let _ = writeln!(
         text,
         "Code section before wasm-opt: {} bytes. Each byte counts for the innermost of the \
@@ -299,25 +291,19 @@ fn report(code: &CodeMap, data: Data, code_gzip: usize, root: &Path) -> String {
     text
 }
 
-/// The compiler the map was built with: nightly when the size build was used.
-fn toolchain(root: &Path) -> String {
-    let nightly = crate::wasm::nightly_has_source();
-    let mut command = std::process::Command::new("rustup");
-    command.current_dir(root);
-    if nightly {
-        command.args(["run", "nightly"]);
-    } else {
-        command.args(["run", "stable"]);
+/// The compiler that built the module, from its `producers` section (`rustc 1.97.0-nightly …`).
+fn compiler(producers: &[u8]) -> Option<String> {
+    let mut reader = Reader::new(producers);
+    for _ in 0..reader.leb().ok()? {
+        let field = reader.name().ok()?;
+        for _ in 0..reader.leb().ok()? {
+            let (name, version) = (reader.name().ok()?, reader.name().ok()?);
+            if field == b"processed-by" && name == b"rustc" {
+                return Some(format!("rustc {}", String::from_utf8_lossy(version)));
+            }
+        }
     }
-    command
-        .args(["rustc", "--version"])
-        .output()
-        .ok()
-        .filter(|out| out.status.success())
-        .map_or_else(
-            || "unknown".to_owned(),
-            |out| String::from_utf8_lossy(&out.stdout).trim().to_owned(),
-        )
+    None
 }
 
 #[cfg(test)]
@@ -373,6 +359,36 @@ mod tests {
             ),
             "src/naive/date/mod.rs"
         );
+    }
+
+    #[test]
+    fn the_compiler_is_read_from_the_producers_section() {
+        let name = |out: &mut Vec<u8>, text: &str| {
+            module::leb(out, text.len() as u64);
+            out.extend_from_slice(text.as_bytes());
+        };
+        let mut producers = vec![2];
+        for (field, values) in [
+            ("language", &[("Rust", "")][..]),
+            (
+                "processed-by",
+                &[("clang", "18"), ("rustc", "1.97.0 (abc)")][..],
+            ),
+        ] {
+            name(&mut producers, field);
+            module::leb(&mut producers, values.len() as u64);
+            for (tool, version) in values {
+                name(&mut producers, tool);
+                name(&mut producers, version);
+            }
+        }
+        assert_eq!(compiler(&producers).as_deref(), Some("rustc 1.97.0 (abc)"));
+        assert_eq!(
+            compiler(&producers[..producers.len() - 3]),
+            None,
+            "cut short"
+        );
+        assert_eq!(compiler(&[]), None);
     }
 
     #[test]
