@@ -29,6 +29,9 @@ use crate::module::{self, Reader, Section};
 /// How many of the largest source files the report lists.
 const FILES_SHOWN: usize = 25;
 
+/// Where code without a line in the line tables is counted.
+const NO_LINE: &str = "(no line information)";
+
 /// Text in the data section: runs of at least this many printable characters.
 const TEXT_RUN: usize = 8;
 
@@ -131,7 +134,7 @@ fn owner(files: &[&str]) -> String {
         .find(|file| project(file))
         .or_else(|| files.first())
         .copied()
-        .unwrap_or("(no line information)");
+        .unwrap_or(NO_LINE);
     match file.find("crates/") {
         Some(at) if project(file) => file[at..].to_owned(),
         _ => file.to_owned(),
@@ -226,9 +229,7 @@ fn report(code: &CodeMap, data: Data, code_gzip: usize, compiler: &str) -> Strin
     }
     let unmapped = code.section.saturating_sub(mapped);
     if unmapped > 0 {
-        *by_area
-            .entry("(no line information)".to_owned())
-            .or_insert(0) += unmapped;
+        *by_area.entry(NO_LINE.to_owned()).or_insert(0) += unmapped;
     }
     let share = |bytes: u64| bytes as f64 / code.section.max(1) as f64;
     let estimate = |bytes: u64| format!("{:.1}", share(bytes) * code_gzip as f64 / 1000.0);
@@ -325,7 +326,7 @@ mod tests {
         );
         // Library code no project file inlines: the library file.
         assert_eq!(owner(&[std_push]), std_push);
-        assert_eq!(owner(&[]), "(no line information)");
+        assert_eq!(owner(&[]), NO_LINE);
     }
 
     #[test]
